@@ -1,0 +1,24 @@
+using DocManager.Accounts;
+using DocManager.Sessions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocManager.Data;
+
+/// <summary>
+/// The application's one database. Each provider has its own subclass only so that each keeps
+/// its own migrations (see docs/decisions/0002-two-database-providers.md); the model is shared.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ServerSession> Sessions => Set<ServerSession>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,59 @@
+using DocManager.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocManager.Data;
+
+public static class DatabaseSetup
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary>Registers <see cref="AppDbContext"/> on the provider named by `Database:Provider`.</summary>
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, DataDirectory dataDirectory)
+    {
+        var provider = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(provider) || provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = SqliteConnectionString(dataDirectory);
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(connectionString));
+        }
+        else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = configuration.GetConnectionString("Postgres");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            }
+
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}'.");
+        }
+
+        return services;
+    }
+
+    public static bool UsesPostgres(this IConfiguration configuration) =>
+        string.Equals(configuration["Database:Provider"], Postgres, StringComparison.OrdinalIgnoreCase);
+
+    internal static string SqliteConnectionString(DataDirectory dataDirectory) =>
+        $"Data Source={Path.Combine(dataDirectory.Root, "docmanager.db")}";
+
+    /// <summary>
+    /// Brings the schema up to date before the first request. EF Core holds a migration lock,
+    /// so several instances starting together apply each migration once.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers proceed while a writer commits; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DocManager.Data;
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

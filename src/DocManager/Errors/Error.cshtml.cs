@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DocManager.Errors;
+
+/// <summary>
+/// The friendly page for every failed HTML request (re-executed by the error middleware). It
+/// says what happened in plain words and never shows exception details, paths or versions.
+/// </summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Heading { get; private set; } = "";
+
+    public string Explanation { get; private set; } = "";
+
+    public string? RequestId { get; private set; }
+
+    public void OnGet(int? code) => Describe(code ?? StatusCodes.Status500InternalServerError);
+
+    // A failed POST is re-executed as a POST; it must show the same page.
+    public void OnPost(int? code) => Describe(code ?? StatusCodes.Status500InternalServerError);
+
+    private void Describe(int code)
+    {
+        Code = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = Code;
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        (Heading, Explanation) = Code switch
+        {
+            400 => ("That request could not be processed", "Something in the request was not valid. If you submitted a form, reload the page and try again."),
+            401 => ("Please sign in", "You need to sign in to see this page."),
+            403 => ("You can't do that", "You can see this item, but only its owner can change it."),
+            404 => ("Page not found", "There is nothing here, or it is not shared with you. Check the address, or go back to your documents."),
+            405 => ("Not allowed", "This address does not accept that kind of request."),
+            413 => ("Too large", "The upload is larger than allowed."),
+            429 => ("Slow down", "Too many requests in a short time. Wait a little and try again."),
+            503 => ("Temporarily unavailable", "A service DocManager depends on is not answering. Try again in a moment."),
+            >= 500 => ("Something went wrong", "We could not complete your request. It has been logged; please try again."),
+            _ => ("That did not work", "The request could not be completed."),
+        };
+    }
+}

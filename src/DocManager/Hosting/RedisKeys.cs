@@ -1,0 +1,18 @@
+namespace DocManager.Hosting;
+
+/// <summary>
+/// Every Redis key the app uses, under one prefix (`Redis:KeyPrefix`, default `docmanager:`),
+/// so several deployments, or test runs, can share one Redis server.
+/// </summary>
+public sealed class RedisKeys(IConfiguration configuration)
+{
+    public string Prefix { get; } = configuration["Redis:KeyPrefix"] is { Length: > 0 } prefix ? prefix : "docmanager:";
+
+    public string Session(string id) => $"{Prefix}session:{id}";
+
+    public string UserSessions(int userId) => $"{Prefix}user-sessions:{userId}";
+
+    public string DataProtectionKeys => $"{Prefix}data-protection-keys";
+
+    public string SignInFailures(string partition) => $"{Prefix}sign-in-failures:{partition}";
+}

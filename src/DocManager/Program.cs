@@ -1,0 +1,55 @@
+using DocManager.Accounts;
+using DocManager.Data;
+using DocManager.Errors;
+using DocManager.Health;
+using DocManager.Hosting;
+using DocManager.Security;
+using DocManager.Sessions;
+using Microsoft.AspNetCore.Authorization;
+
+// The app's own files (settings, static assets) are found beside the program; data goes to
+// DataDirectory, relative to the directory it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseStaticWebAssets();
+builder.UseHardenedKestrel();
+var dataDirectory = new DataDirectory(builder.Configuration);
+
+// Where data lives: SQLite in DataDirectory by default, PostgreSQL and Redis by configuration.
+builder.Services.AddSingleton(dataDirectory);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDatabase(builder.Configuration, dataDirectory);
+builder.Services.AddRedisWhenConfigured(builder.Configuration);
+
+// Who the user is: accounts, server-side sessions and the keys that protect cookies.
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddServerSessions(builder.Configuration, dataDirectory);
+
+// Secure by default: every endpoint needs a signed-in user unless it says otherwise.
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddWebSecurity(builder.Configuration);
+builder.Services.AddErrorHandling();
+builder.Services.AddHealth();
+
+// Pages live in feature folders (Accounts/, Documents/, ...) rather than under Pages/.
+builder.Services.AddRazorPages(pages => pages.RootDirectory = "/");
+
+var app = builder.Build();
+await app.MigrateDatabaseAsync();
+
+app.UseSecurityHeaders();
+app.UseErrorPages();
+app.UseHsts();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.UsePostRedirectGet();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages();
+app.MapHealth();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so the tests' WebApplicationFactory can start the app.</summary>
+public partial class Program;
