@@ -25,8 +25,10 @@ public sealed class LoginModel(AccountService accounts, SignInThrottle throttle)
 
     public string? Message { get; private set; }
 
-    public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
+    // Shown even when signed in: signing in again (perhaps as someone else) replaces the session.
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

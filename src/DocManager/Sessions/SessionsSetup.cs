@@ -87,8 +87,13 @@ public static class SessionsSetup
         var clock = httpContext.RequestServices.GetRequiredService<TimeProvider>();
         var lifetime = rememberMe ? lifetimes.RememberMeLifetime : lifetimes.AbsoluteLifetime;
 
-        // Ends any session this browser already had, so its old identifier dies with it.
-        await httpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        // The store issues a new key for every sign-in; the session this browser already had is
+        // ended here, so an old (or planted) identifier never survives a sign-in.
+        if (httpContext.User.GetSessionId() is { } previous)
+        {
+            await httpContext.RequestServices.GetRequiredService<ISessionStore>().RemoveAsync(previous, httpContext.RequestAborted);
+        }
+
         await httpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             Accounts.UserPrincipal.Create(user),

@@ -1,0 +1,123 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using DocManager.Sessions;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+
+namespace DocManager.Tests.Infrastructure;
+
+/// <summary>
+/// What a user's browser does, without JavaScript: keeps cookies, loads pages, fills in the
+/// real forms (anti-forgery token included) and submits them. Redirects are not followed, so
+/// tests can assert on them.
+/// </summary>
+public sealed class Browser : IDisposable
+{
+    public static readonly Uri BaseAddress = new("https://localhost/");
+    public const string Password = "correct horse battery";
+
+    private static readonly HtmlParser Parser = new();
+
+    public Browser(DocManagerFactory factory, CookieContainer? cookies = null)
+    {
+        Cookies = cookies ?? new CookieContainer();
+        Http = factory.CreateDefaultClient(BaseAddress, new CookieContainerHandler(Cookies));
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>The session cookie's value, as an attacker who copied it would hold it.</summary>
+    public string? SessionCookie => Cookies.GetCookies(BaseAddress)[SessionsSetup.CookieName]?.Value;
+
+    public static string NewUserName() => "user_" + Guid.NewGuid().ToString("N")[..10];
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(new Uri(url, UriKind.Relative));
+
+    /// <summary>Loads a page that must answer 200, parsed.</summary>
+    public async Task<IHtmlDocument> GetPageAsync(string url)
+    {
+        using var response = await GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}");
+        return await response.ReadHtmlAsync();
+    }
+
+    /// <summary>Opens <paramref name="pageUrl"/>, fills the form posting to <paramref name="formAction"/> and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string formAction, IEnumerable<KeyValuePair<string, string>>? values = null, int formIndex = 0)
+    {
+        var page = await GetPageAsync(pageUrl);
+        var form = page.Forms.Where(f => f.GetAttribute("action") == formAction).ElementAtOrDefault(formIndex)
+            ?? throw new InvalidOperationException($"{pageUrl} has no form posting to {formAction}");
+        return await SubmitAsync(form, values);
+    }
+
+    public Task<HttpResponseMessage> SubmitAsync(IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>>? values = null)
+    {
+        var fields = FormFields(form);
+        foreach (var (name, value) in values ?? [])
+        {
+            fields.RemoveAll(f => f.Key == name);
+        }
+
+        fields.AddRange(values ?? []);
+        return PostFormAsync(form.GetAttribute("action")!, fields);
+    }
+
+    public Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        Http.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(fields));
+
+    public Task<HttpResponseMessage> RegisterAsync(string userName, string password = Password) =>
+        SubmitAsync("/register", "/register", [new("username", userName), new("password", password), new("confirmPassword", password)]);
+
+    public Task<HttpResponseMessage> SignInAsync(string userName, string password = Password, bool rememberMe = false) =>
+        SubmitAsync("/login", "/login", [new("username", userName), new("password", password), new("rememberMe", rememberMe ? "true" : "false")]);
+
+    public Task<HttpResponseMessage> SignOutAsync() => SubmitAsync("/settings", "/logout");
+
+    /// <summary>Registers a new account (which signs this browser in) and returns its name.</summary>
+    public async Task<string> RegisterNewUserAsync()
+    {
+        var userName = NewUserName();
+        using var response = await RegisterAsync(userName);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        return userName;
+    }
+
+    public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
+
+    public void Dispose() => Http.Dispose();
+
+    private static List<KeyValuePair<string, string>> FormFields(IHtmlFormElement form)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Name: { Length: > 0 } name } input
+                    when input.Type is not ("submit" or "button" or "file") && (input.Type is not ("checkbox" or "radio") || input.IsChecked):
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlTextAreaElement { Name: { Length: > 0 } name } textArea:
+                    fields.Add(new(name, textArea.Value));
+                    break;
+                case IHtmlSelectElement { Name: { Length: > 0 } name } select:
+                    fields.Add(new(name, select.Value ?? ""));
+                    break;
+            }
+        }
+
+        return fields;
+    }
+}
+
+public static class HtmlResponses
+{
+    public static async Task<IHtmlDocument> ReadHtmlAsync(this HttpResponseMessage response) =>
+        Browser.Parse(await response.Content.ReadAsStringAsync());
+
+    /// <summary>The messages shown beside a form field.</summary>
+    public static string? FieldError(this IHtmlDocument page, string field) =>
+        page.GetElementById(field + "-error")?.TextContent.Trim();
+}

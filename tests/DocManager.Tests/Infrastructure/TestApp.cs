@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace DocManager.Tests.Infrastructure;
+
+/// <summary>
+/// A deployment under test: its environment (database, files, Redis prefix) and the app instances
+/// running on it. <c>await using var app = await TestApp.StartAsync(Backend.Sqlite);</c>
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly List<DocManagerFactory> _instances = [];
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+
+    private TestApp(TestEnvironment environment, IReadOnlyDictionary<string, string?>? settings)
+    {
+        Environment = environment;
+        _settings = settings;
+    }
+
+    public TestEnvironment Environment { get; }
+
+    /// <summary>The instance most recently started.</summary>
+    public DocManagerFactory Instance => _instances[^1];
+
+    public FakeTimeProvider Clock => Instance.Clock;
+
+    public static async Task<TestApp> StartAsync(Backend backend = Backend.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new TestApp(await TestEnvironment.CreateAsync(backend), settings);
+        app.StartInstance();
+        return app;
+    }
+
+    /// <summary>Starts one more instance on the same database, files, keys and Redis.</summary>
+    public DocManagerFactory StartInstance()
+    {
+        var instance = new DocManagerFactory(Environment, _settings);
+        _ = instance.Server; // start it now, migrations included
+        _instances.Add(instance);
+        return instance;
+    }
+
+    /// <summary>Stops the current instance and starts a new one on the same state, like a process restart.</summary>
+    public async Task<DocManagerFactory> RestartAsync()
+    {
+        var old = Instance;
+        _instances.Remove(old);
+        await old.DisposeAsync();
+        return StartInstance();
+    }
+
+    public Browser CreateBrowser() => Instance.CreateBrowser();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        await Environment.DisposeAsync();
+    }
+}
