@@ -40,6 +40,9 @@ await app.MigrateDatabaseAsync();
 app.UseSecurityHeaders();
 app.UseErrorPages();
 app.UseHsts();
+// Routing runs after the error pages so that a re-executed request (/error/404, /error/500) is
+// routed to the error page; left implicit it would run first and re-executions would find nothing.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

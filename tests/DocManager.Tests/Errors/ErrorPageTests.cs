@@ -1,0 +1,75 @@
+using System.Net;
+using DocManager.Tests.Infrastructure;
+using Npgsql;
+
+namespace DocManager.Tests.Errors;
+
+/// <summary>SPEC §5: error pages say what went wrong in plain words and reveal nothing about the server.</summary>
+public sealed class ErrorPageTests
+{
+    // Text that only appears in a page that leaks exception details, SQL or the program's files.
+    private static readonly string[] Leaks =
+        ["Exception", "Npgsql", "at DocManager", "at Microsoft", "StackTrace", ".cs:line", "SELECT ", " FROM ", "WHERE ", "wwwroot", "DocManager.dll"];
+
+    [Fact]
+    public async Task UnknownPath_AnswersTheFriendlyNotFoundPage()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var browser = app.CreateBrowser();
+        await browser.RegisterNewUserAsync();
+
+        using var response = await browser.GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.ReadHtmlAsync();
+        Assert.Equal("Page not found", page.QuerySelector("h1")?.TextContent.Trim());
+        AssertRevealsNothing(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), app.Environment);
+    }
+
+    [Fact]
+    public async Task ServerFailure_AnswersTheFriendly500Page_RevealingNoInternals()
+    {
+        // GIVEN a signed-in user (session in Redis) whose database then disappears
+        await using var app = await TestApp.StartAsync(Backend.PostgresRedis);
+        using var browser = app.CreateBrowser();
+        await browser.RegisterNewUserAsync();
+        await TestServers.DropPostgresDatabaseAsync(app.Environment.PostgresConnectionString!);
+
+        using var response = await browser.GetAsync("/profile");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var page = await response.ReadHtmlAsync();
+        Assert.Equal("Something went wrong", page.QuerySelector("h1")?.TextContent.Trim());
+        AssertRevealsNothing(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), app.Environment);
+    }
+
+    [Fact]
+    public async Task RefusedFormPost_AnswersTheFriendly400Page_EvenToAnonymousVisitors()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var browser = app.CreateBrowser();
+
+        using var response = await browser.PostFormAsync("/register", [new("username", Browser.NewUserName())]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadHtmlAsync();
+        Assert.Equal("That request could not be processed", page.QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    private static void AssertRevealsNothing(string body, TestEnvironment environment)
+    {
+        foreach (var leak in Leaks)
+        {
+            Assert.DoesNotContain(leak, body, StringComparison.Ordinal);
+        }
+
+        // Nothing of this machine: folders, the database's name.
+        Assert.DoesNotContain(AppContext.BaseDirectory.TrimEnd('/'), body, StringComparison.Ordinal);
+        Assert.DoesNotContain(environment.DataDirectory, body, StringComparison.Ordinal);
+        if (environment.PostgresConnectionString is { } connectionString)
+        {
+            Assert.DoesNotContain(new NpgsqlConnectionStringBuilder(connectionString).Database!, body, StringComparison.Ordinal);
+        }
+    }
+}

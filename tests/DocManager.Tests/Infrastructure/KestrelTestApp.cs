@@ -1,0 +1,37 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DocManager.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on the real Kestrel server, listening on a free loopback port, for what the
+/// in-memory test server does not do: header size limits, the Server banner, HEAD without a body.
+/// </summary>
+public sealed class KestrelTestApp : IAsyncDisposable
+{
+    private readonly DocManagerFactory _factory;
+
+    private KestrelTestApp(DocManagerFactory factory) => _factory = factory;
+
+    public static async Task<KestrelTestApp> StartAsync(Backend backend = Backend.Sqlite)
+    {
+        var factory = new DocManagerFactory(await TestEnvironment.CreateAsync(backend));
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        return new KestrelTestApp(factory);
+    }
+
+    /// <summary>A plain HTTP client that does not follow redirects or keep cookies.</summary>
+    public HttpClient CreateClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = _factory.ClientOptions.BaseAddress,
+        AllowAutoRedirect = false,
+        HandleCookies = false,
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _factory.Environment.DisposeAsync();
+    }
+}
