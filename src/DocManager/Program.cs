@@ -5,7 +5,6 @@ using DocManager.Health;
 using DocManager.Hosting;
 using DocManager.Security;
 using DocManager.Sessions;
-using Microsoft.AspNetCore.Authorization;
 
 // The app's own files (settings, static assets) are found beside the program; data goes to
 // DataDirectory, relative to the directory it is started from.
@@ -25,8 +24,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddServerSessions(builder.Configuration, dataDirectory);
 
 // Secure by default: every endpoint needs a signed-in user unless it says otherwise.
-builder.Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(AccessPolicies.SignedInUnlessNoEndpoint);
 builder.Services.AddWebSecurity(builder.Configuration);
 builder.Services.AddErrorHandling();
 builder.Services.AddHealth();

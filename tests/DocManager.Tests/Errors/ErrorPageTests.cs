@@ -28,6 +28,37 @@ public sealed class ErrorPageTests
     }
 
     [Fact]
+    public async Task UnknownPath_AnswersNotFound_AlsoToAnonymousVisitors()
+    {
+        // Only pages that exist and need a user send visitors to sign in; nothing does not.
+        await using var app = await TestApp.StartAsync();
+        using var visitor = app.CreateBrowser();
+
+        using var response = await visitor.GetAsync("/no/such/page");
+        using var protectedPage = await visitor.GetAsync("/settings");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Page not found", (await response.ReadHtmlAsync()).QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, protectedPage.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownApiPath_AnswersAProblemJson404()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var browser = app.CreateBrowser();
+        await browser.RegisterNewUserAsync();
+
+        using var response = await browser.GetAsync("/api/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.False(problem.RootElement.TryGetProperty("exception", out _));
+    }
+
+    [Fact]
     public async Task ServerFailure_AnswersTheFriendly500Page_RevealingNoInternals()
     {
         // GIVEN a signed-in user (session in Redis) whose database then disappears

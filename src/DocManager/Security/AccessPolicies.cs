@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace DocManager.Security;
+
+public static class AccessPolicies
+{
+    /// <summary>
+    /// The fallback for every endpoint without its own rule: a signed-in user is required. A path
+    /// that matches no endpoint at all is let through, so it ends as the plain 404 page rather than
+    /// a sign-in redirect for something that does not exist.
+    /// </summary>
+    public static AuthorizationPolicy SignedInUnlessNoEndpoint { get; } = new AuthorizationPolicyBuilder()
+        .RequireAssertion(context =>
+            context.User.Identity?.IsAuthenticated == true ||
+            (context.Resource is HttpContext http && http.GetEndpoint() is null))
+        .Build();
+}
