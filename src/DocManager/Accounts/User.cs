@@ -21,6 +21,12 @@ public sealed class User
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Bytes of stored files; changed only together with the rows it counts, in one transaction.</summary>
+    public long StorageUsed { get; set; }
+
+    /// <summary>Documents owned (notes included), kept beside <see cref="StorageUsed"/> for the same reason.</summary>
+    public int DocumentCount { get; set; }
+
     public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 }
 

@@ -1,5 +1,8 @@
 using DocManager.Accounts;
+using DocManager.Documents;
+using DocManager.Notifications;
 using DocManager.Sessions;
+using DocManager.Sharing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +17,14 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<User> Users => Set<User>();
 
     public DbSet<ServerSession> Sessions => Set<ServerSession>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentTag> DocumentTags => Set<DocumentTag>();
+
+    public DbSet<Share> Shares => Set<Share>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

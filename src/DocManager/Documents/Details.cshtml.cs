@@ -1,0 +1,71 @@
+using DocManager.Data;
+using DocManager.Sessions;
+using DocManager.Sharing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocManager.Documents;
+
+/// <summary>One document; for its owner also who it is shared with, and the form to share it.</summary>
+public sealed class DetailsModel(AppDbContext db, ShareService shares) : PageModel
+{
+    public DocumentSummary Document { get; private set; } = null!;
+
+    public IReadOnlyList<Viewer> Viewers { get; private set; } = [];
+
+    public bool IsOwner { get; private set; }
+
+    public string? ShareWith { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public IActionResult OnGetShares(int id) => LocalRedirect($"/documents/{id}");
+
+    /// <summary>`POST /documents/{id}/shares`: the owner shares read-only with a username.</summary>
+    public async Task<IActionResult> OnPostSharesAsync(int id, [FromForm(Name = "username")] string? username, CancellationToken cancellationToken)
+    {
+        var (document, access) = await db.Documents.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
+        if (access != Access.Allowed)
+        {
+            return access == Access.Forbidden ? StatusCode(StatusCodes.Status403Forbidden) : NotFound();
+        }
+
+        var problem = await shares.ShareAsync(document!, User.Identity!.Name!, username, cancellationToken);
+        if (problem is not null)
+        {
+            await LoadAsync(id, cancellationToken);
+            ShareWith = username;
+            ModelState.AddModelError("username", problem);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Notice = $"Shared with {username!.Trim()}.";
+        return LocalRedirect($"/documents/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var userId = User.GetUserId();
+        var document = await db.Documents.AsNoTracking().VisibleTo(userId).Where(d => d.Id == id)
+            .Select(DocumentSummary.Projection).FirstOrDefaultAsync(cancellationToken);
+        if (document is null)
+        {
+            return false;
+        }
+
+        Document = document;
+        IsOwner = document.IsOwnedBy(userId);
+        if (IsOwner)
+        {
+            Viewers = await shares.ViewersAsync(id, cancellationToken);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+using DocManager.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DocManager.Documents;
+
+/// <summary>A document owned by one user: a note, or a note with one stored file.</summary>
+public sealed class Document
+{
+    public int Id { get; set; }
+
+    public int OwnerId { get; set; }
+
+    public User Owner { get; set; } = null!;
+
+    public required string Title { get; set; }
+
+    /// <summary>The title folded for comparison (NFC, lower case): unique per owner, and the title sort key.</summary>
+    public required string TitleKey { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public string Category { get; set; } = DocumentRules.DefaultCategory;
+
+    public string Priority { get; set; } = DocumentRules.DefaultPriority;
+
+    public List<DocumentTag> Tags { get; set; } = [];
+
+    public List<Sharing.Share> Shares { get; set; } = [];
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Generated name of the stored file; null for a note.</summary>
+    public string? StoredName { get; set; }
+
+    public string? OriginalName { get; set; }
+
+    /// <summary>The type the content was verified to be, never the type the client claimed.</summary>
+    public string? ContentType { get; set; }
+
+    /// <summary>File size in bytes (0 for a note), so totals and size sorting need no null handling.</summary>
+    public long Size { get; set; }
+
+    public string? Sha256 { get; set; }
+
+    public bool HasFile => StoredName is not null;
+
+    public bool IsOwnedBy(int userId) => OwnerId == userId;
+
+    public void SetTitle(string title)
+    {
+        Title = title;
+        TitleKey = DocumentRules.TitleKey(title);
+    }
+
+    /// <summary>Changes the tag rows by difference, so unchanged tags keep their rows.</summary>
+    public void SetTags(IEnumerable<string> tags)
+    {
+        var wanted = tags.ToList();
+        Tags.RemoveAll(t => !wanted.Contains(t.Tag));
+        foreach (var tag in wanted.Where(w => Tags.TrueForAll(t => t.Tag != w)))
+        {
+            Tags.Add(new DocumentTag { Tag = tag });
+        }
+    }
+
+    public IReadOnlyList<string> TagNames => [.. Tags.Select(t => t.Tag).Order(StringComparer.Ordinal)];
+}
+
+public sealed class DocumentTag
+{
+    public int DocumentId { get; set; }
+
+    public required string Tag { get; set; }
+}
+
+internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
+{
+    public void Configure(EntityTypeBuilder<Document> document)
+    {
+        document.Property(d => d.Title).HasMaxLength(DocumentRules.TitleMaxLength * 2);
+        document.Property(d => d.TitleKey).HasMaxLength(DocumentRules.TitleMaxLength * 4);
+        document.Property(d => d.Description).HasMaxLength(DocumentRules.DescriptionMaxLength * 2);
+        document.Property(d => d.Category).HasMaxLength(16);
+        document.Property(d => d.Priority).HasMaxLength(16);
+        document.Property(d => d.StoredName).HasMaxLength(32);
+        document.Property(d => d.OriginalName).HasMaxLength(255);
+        document.Property(d => d.ContentType).HasMaxLength(128);
+        document.Property(d => d.Sha256).HasMaxLength(64);
+        document.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        // Uniqueness of titles per owner is the database's job, so two simultaneous creates cannot both win.
+        document.HasIndex(d => new { d.OwnerId, d.TitleKey }).IsUnique();
+        document.HasIndex(d => new { d.OwnerId, d.CreatedAt, d.Id });
+        document.HasIndex(d => new { d.OwnerId, d.Size, d.Id });
+        document.HasIndex(d => d.StoredName).IsUnique();
+        document.HasMany(d => d.Tags).WithOne().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        document.Ignore(d => d.HasFile);
+        document.Ignore(d => d.TagNames);
+    }
+}
+
+internal sealed class DocumentTagConfiguration : IEntityTypeConfiguration<DocumentTag>
+{
+    public void Configure(EntityTypeBuilder<DocumentTag> tag)
+    {
+        tag.HasKey(t => new { t.DocumentId, t.Tag });
+        tag.Property(t => t.Tag).HasMaxLength(DocumentRules.TagMaxLength * 2);
+        tag.HasIndex(t => new { t.Tag, t.DocumentId });
+    }
+}

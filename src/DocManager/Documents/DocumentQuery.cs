@@ -1,0 +1,174 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+
+namespace DocManager.Documents;
+
+/// <summary>
+/// The filters, sort and paging of `/documents` (SPEC §3), parsed strictly: an unknown sort or
+/// category, an impossible date or a bad page answers 400 instead of being guessed at.
+/// </summary>
+public sealed record DocumentQuery(
+    string? Q, string? Category, string? Tag, string Owner, DateOnly? From, DateOnly? To, string Sort, int Page, int PageSize)
+{
+    public static readonly IReadOnlyList<string> Sorts = ["-date", "date", "title", "-title", "size", "-size"];
+    public static readonly IReadOnlyList<string> Owners = ["all", "me", "shared"];
+    public static readonly IReadOnlyList<int> PageSizes = [10, 25, 50, 100];
+
+    public static DocumentQuery Default { get; } = new(null, null, null, "all", null, null, "-date", 1, 50);
+
+    public static (DocumentQuery? Query, string? Error) Parse(IQueryCollection query, int defaultPageSize = 50)
+    {
+        string? Single(string name, out string? error)
+        {
+            var values = query.TryGetValue(name, out var v) ? v : StringValues.Empty;
+            error = values.Count > 1 ? $"'{name}' may be given only once" : null;
+            return values.Count == 1 && !string.IsNullOrWhiteSpace(values[0]) ? values[0]!.Trim() : null;
+        }
+
+        var q = Single("q", out var error);
+        var category = error is null ? Single("category", out error) : null;
+        if (error is null && category is not null && !DocumentRules.Categories.Contains(category))
+        {
+            error = $"Unknown category '{category}'";
+        }
+
+        var tag = error is null ? Single("tag", out error)?.ToLowerInvariant() : null;
+        var owner = error is null ? Single("owner", out error) ?? "all" : "all";
+        if (error is null && !Owners.Contains(owner))
+        {
+            error = $"Unknown owner filter '{owner}': use me, shared or all";
+        }
+
+        var from = error is null ? Date(Single("from", out error), "from", ref error) : null;
+        var to = error is null ? Date(Single("to", out error), "to", ref error) : null;
+        if (error is null && from > to)
+        {
+            error = "'from' must not be after 'to'";
+        }
+
+        var sort = error is null ? Single("sort", out error) ?? "-date" : "-date";
+        if (error is null && !Sorts.Contains(sort))
+        {
+            error = $"Unknown sort '{sort}'";
+        }
+
+        var page = error is null ? Number(Single("page", out error), 1, "page", ref error) : 1;
+        if (error is null && page < 1)
+        {
+            error = "'page' must be 1 or more";
+        }
+
+        var pageSize = error is null ? Number(Single("pageSize", out error), defaultPageSize, "pageSize", ref error) : 50;
+        if (error is null && !PageSizes.Contains(pageSize))
+        {
+            error = "'pageSize' must be 10, 25, 50 or 100";
+        }
+
+        return error is null
+            ? (new DocumentQuery(q, category, tag, owner, from, to, sort, page, pageSize), null)
+            : (null, error);
+    }
+
+    /// <summary>The documents the user may see that match the filters (no sort, no paging).</summary>
+    public IQueryable<Document> Filter(IQueryable<Document> documents, int userId)
+    {
+        var visible = Owner switch
+        {
+            "me" => documents.Where(d => d.OwnerId == userId),
+            "shared" => documents.Where(d => d.OwnerId != userId && d.Shares.Any(s => s.UserId == userId)),
+            _ => documents.VisibleTo(userId),
+        };
+        if (Category is not null)
+        {
+            visible = visible.Where(d => d.Category == Category);
+        }
+
+        if (Tag is not null)
+        {
+            visible = visible.Where(d => d.Tags.Any(t => t.Tag == Tag));
+        }
+
+        if (From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            visible = visible.Where(d => d.CreatedAt >= start);
+        }
+
+        if (To is { } to)
+        {
+            // `to` is inclusive: everything before the start of the next day.
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            visible = visible.Where(d => d.CreatedAt < end);
+        }
+
+        if (Q is not null)
+        {
+            var text = Q.ToLowerInvariant();
+            visible = visible.Where(d => d.TitleKey.Contains(text) || d.Description.ToLower().Contains(text) ||
+                                         (d.OriginalName != null && d.OriginalName.ToLower().Contains(text)) ||
+                                         d.Tags.Any(t => t.Tag.Contains(text)));
+        }
+
+        return visible;
+    }
+
+    public IOrderedQueryable<Document> Order(IQueryable<Document> documents) => Sort switch
+    {
+        "date" => documents.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id),
+        "title" => documents.OrderBy(d => d.TitleKey).ThenBy(d => d.Id),
+        "-title" => documents.OrderByDescending(d => d.TitleKey).ThenByDescending(d => d.Id),
+        "size" => documents.OrderBy(d => d.Size).ThenBy(d => d.Id),
+        "-size" => documents.OrderByDescending(d => d.Size).ThenByDescending(d => d.Id),
+        _ => documents.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id),
+    };
+
+    /// <summary>Query-string values for a link to another page of the same list (defaults left out).</summary>
+    public Dictionary<string, string> RouteValues(int page)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["q"] = Q,
+            ["category"] = Category,
+            ["tag"] = Tag,
+            ["owner"] = Owner == "all" ? null : Owner,
+            ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["sort"] = Sort == "-date" ? null : Sort,
+            ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
+            ["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture),
+        };
+        return values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!);
+    }
+
+    private static DateOnly? Date(string? value, string name, ref string? error)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        error = $"'{name}' must be a date written YYYY-MM-DD";
+        return null;
+    }
+
+    private static int Number(string? value, int fallback, string name, ref string? error)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        error = $"'{name}' must be a whole number";
+        return fallback;
+    }
+}

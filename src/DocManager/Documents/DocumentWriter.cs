@@ -1,0 +1,167 @@
+using DocManager.Data;
+using DocManager.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DocManager.Documents;
+
+/// <summary>
+/// Creates, changes and deletes documents with every limit held atomically: the quota and the
+/// document count are reserved by one conditional UPDATE in the same transaction as the new rows,
+/// and title uniqueness is the database's unique index.
+/// </summary>
+public sealed partial class DocumentWriter(
+    AppDbContext db,
+    IFileStore files,
+    IOptions<Limits> limits,
+    TimeProvider clock,
+    ILogger<DocumentWriter> logger)
+{
+    public const string TitleTaken = "Title already exists";
+
+    public async Task<WriteResult> CreateAsync(int ownerId, IReadOnlyList<NewDocument> items, CancellationToken cancellationToken)
+    {
+        var keys = items.Select(i => DocumentRules.TitleKey(i.Fields.Title)).ToList();
+        if (keys.Distinct().Count() != keys.Count ||
+            await db.Documents.AnyAsync(d => d.OwnerId == ownerId && keys.Contains(d.TitleKey), cancellationToken))
+        {
+            return WriteResult.Invalid("title", TitleTaken);
+        }
+
+        var bytes = items.Sum(i => i.File?.Size ?? 0);
+        var count = items.Count;
+        var quota = limits.Value.QuotaBytes;
+        var maxDocuments = limits.Value.MaxDocuments;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Reserve first: the row lock (PostgreSQL) or write lock (SQLite) makes concurrent uploads queue
+        // here, and each sees the others' usage, so together they can never pass the limits.
+        var reserved = await db.Users
+            .Where(u => u.Id == ownerId && u.StorageUsed + bytes <= quota && u.DocumentCount + count <= maxDocuments)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(u => u.StorageUsed, u => u.StorageUsed + bytes)
+                .SetProperty(u => u.DocumentCount, u => u.DocumentCount + count), cancellationToken);
+        if (reserved == 0)
+        {
+            var usage = await db.Users.AsNoTracking().Where(u => u.Id == ownerId)
+                .Select(u => new { u.DocumentCount }).SingleAsync(cancellationToken);
+            return usage.DocumentCount + count > maxDocuments
+                ? WriteResult.Invalid("file", "Maximum documents reached")
+                : new WriteResult(null, StatusCodes.Status403Forbidden, "file", "Storage quota exceeded");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var documents = items.Select(item => New(ownerId, item, now)).ToList();
+        db.Documents.AddRange(documents);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            db.ChangeTracker.Clear();
+            return WriteResult.Invalid("title", TitleTaken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new WriteResult(documents, StatusCodes.Status201Created, null, null);
+    }
+
+    public async Task<WriteResult> UpdateAsync(Document document, DocumentFields fields, CancellationToken cancellationToken)
+    {
+        var key = DocumentRules.TitleKey(fields.Title);
+        // Renaming a document to its own title (or changing only its case) is not a duplicate.
+        if (key != document.TitleKey &&
+            await db.Documents.AnyAsync(d => d.OwnerId == document.OwnerId && d.TitleKey == key && d.Id != document.Id, cancellationToken))
+        {
+            return WriteResult.Invalid("title", TitleTaken);
+        }
+
+        await db.Entry(document).Collection(d => d.Tags).LoadAsync(cancellationToken);
+        Apply(document, fields);
+        document.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            db.ChangeTracker.Clear();
+            return WriteResult.Invalid("title", TitleTaken);
+        }
+
+        return new WriteResult([document], StatusCodes.Status200OK, null, null);
+    }
+
+    /// <summary>Removes the row (its tags and shares go with it), returns its bytes to the quota, then removes the file.</summary>
+    public async Task DeleteAsync(Document document, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var deleted = await db.Documents.Where(d => d.Id == document.Id).ExecuteDeleteAsync(cancellationToken);
+            if (deleted == 0)
+            {
+                return; // already gone (a concurrent delete)
+            }
+
+            await db.Users.Where(u => u.Id == document.OwnerId).ExecuteUpdateAsync(set => set
+                .SetProperty(u => u.StorageUsed, u => u.StorageUsed - document.Size)
+                .SetProperty(u => u.DocumentCount, u => u.DocumentCount - 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (document.StoredName is { } name)
+        {
+            try
+            {
+                await files.DeleteAsync(name, CancellationToken.None);
+            }
+            catch (IOException exception)
+            {
+                // The row is gone, so the file is unreachable; the integrity check removes it later.
+                LogFileNotDeleted(exception, name);
+            }
+        }
+    }
+
+    private static Document New(int ownerId, NewDocument item, DateTime now)
+    {
+        var document = new Document { OwnerId = ownerId, Title = "", TitleKey = "", CreatedAt = now, UpdatedAt = now };
+        Apply(document, item.Fields);
+        if (item.File is { } file)
+        {
+            document.StoredName = file.StoredName;
+            document.OriginalName = file.OriginalName;
+            document.ContentType = file.ContentType;
+            document.Size = file.Size;
+            document.Sha256 = file.Sha256;
+        }
+
+        return document;
+    }
+
+    private static void Apply(Document document, DocumentFields fields)
+    {
+        document.SetTitle(fields.Title);
+        document.Description = fields.Description;
+        document.Category = fields.Category;
+        document.Priority = fields.Priority;
+        document.SetTags(fields.Tags);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored file {Name} of a deleted document could not be removed")]
+    private partial void LogFileNotDeleted(Exception exception, string name);
+}
+
+/// <summary>Facts about a verified file, ready to be recorded.</summary>
+public sealed record FileFacts(string StoredName, string OriginalName, string ContentType, long Size, string Sha256);
+
+public sealed record NewDocument(DocumentFields Fields, FileFacts? File);
+
+/// <summary>The documents written, or the status and message that refused the write (nothing was changed).</summary>
+public sealed record WriteResult(IReadOnlyList<Document>? Documents, int Status, string? Field, string? Error)
+{
+    public bool Succeeded => Documents is not null;
+
+    public static WriteResult Invalid(string field, string message) => new(null, StatusCodes.Status400BadRequest, field, message);
+}

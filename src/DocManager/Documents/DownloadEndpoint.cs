@@ -1,0 +1,61 @@
+using DocManager.Data;
+using DocManager.Intake;
+using DocManager.Sessions;
+using DocManager.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace DocManager.Documents;
+
+/// <summary>
+/// `GET /files/{id}`: the stored bytes, through the framework's file results (ETag, 304, Range → 206,
+/// 416). Always an attachment named after the original file, unless `?inline=1` asks to show an image
+/// or PDF, which is then sandboxed so it cannot run script in DocManager's origin.
+/// </summary>
+public static class DownloadEndpoint
+{
+    public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMethods("/files/{id:int}", [HttpMethods.Get, HttpMethods.Head], DownloadAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> DownloadAsync(int id, string? inline, HttpContext http, AppDbContext db, IFileStore files, CancellationToken cancellationToken)
+    {
+        var userId = http.User.GetUserId();
+        var file = await db.Documents.AsNoTracking().VisibleTo(userId)
+            .Where(d => d.Id == id && d.StoredName != null)
+            .Select(d => new { StoredName = d.StoredName!, d.OriginalName, d.ContentType, d.Sha256, d.UpdatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            return Results.NotFound();
+        }
+
+        var contentType = file.ContentType ?? "application/octet-stream";
+        var showInline = inline == "1" && FileKinds.CanShowInline(contentType);
+        var headers = http.Response.Headers;
+        headers.CacheControl = "private, no-cache";
+        headers.XContentTypeOptions = "nosniff";
+        var disposition = new ContentDispositionHeaderValue(showInline ? "inline" : "attachment");
+        disposition.SetHttpFileName(file.OriginalName ?? "download");
+        headers.ContentDisposition = disposition.ToString();
+        if (showInline)
+        {
+            // The document is shown as its own page: no script, no forms, no same-origin access.
+            headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; plugin-types application/pdf";
+        }
+
+        var etag = new EntityTagHeaderValue($"\"{file.Sha256}\"");
+        var lastModified = new DateTimeOffset(file.UpdatedAt, TimeSpan.Zero);
+        if (files.LocalPath(file.StoredName) is { } path && File.Exists(path))
+        {
+            return Results.File(path, contentType, fileDownloadName: null, lastModified, etag, enableRangeProcessing: true);
+        }
+
+        var stream = await files.OpenReadAsync(file.StoredName, cancellationToken);
+        return stream is null
+            ? Results.NotFound()
+            : Results.File(stream, contentType, fileDownloadName: null, lastModified, etag, enableRangeProcessing: true);
+    }
+}

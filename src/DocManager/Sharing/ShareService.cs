@@ -1,0 +1,61 @@
+using DocManager.Accounts;
+using DocManager.Data;
+using DocManager.Documents;
+using DocManager.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocManager.Sharing;
+
+/// <summary>Read-only sharing: the owner adds or removes viewers; each new viewer is notified.</summary>
+public sealed class ShareService(AppDbContext db, NotificationService notifications, TimeProvider clock)
+{
+    /// <summary>Shares <paramref name="document"/> with the named user, or says why it cannot.</summary>
+    public async Task<string?> ShareAsync(Document document, string ownerName, string? userName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            return "Enter the username to share with";
+        }
+
+        var normalized = User.Normalize(userName);
+        var viewer = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+        if (viewer is null)
+        {
+            return "No user with that username";
+        }
+
+        if (viewer.Id == document.OwnerId)
+        {
+            return "You own this document already";
+        }
+
+        if (await db.Shares.AnyAsync(s => s.DocumentId == document.Id && s.UserId == viewer.Id, cancellationToken))
+        {
+            return null; // already shared: nothing to do
+        }
+
+        db.Shares.Add(new Share { DocumentId = document.Id, UserId = viewer.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        notifications.Add(viewer.Id, NotificationService.Shared, $"{ownerName} shared “{document.Title}” with you", $"/documents/{document.Id}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            db.ChangeTracker.Clear(); // shared by a simultaneous request: the outcome is the same
+        }
+
+        return null;
+    }
+
+    public Task<int> UnshareAsync(Document document, int userId, CancellationToken cancellationToken) =>
+        db.Shares.Where(s => s.DocumentId == document.Id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
+    public Task<List<Viewer>> ViewersAsync(int documentId, CancellationToken cancellationToken) =>
+        db.Shares.AsNoTracking().Where(s => s.DocumentId == documentId)
+            .OrderBy(s => s.User.UserName)
+            .Select(s => new Viewer(s.UserId, s.User.UserName, s.CreatedAt))
+            .ToListAsync(cancellationToken);
+}
+
+public sealed record Viewer(int UserId, string UserName, DateTime SharedAt);

@@ -1,0 +1,29 @@
+using DocManager.Data;
+using DocManager.Documents;
+using DocManager.Sessions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DocManager.Sharing;
+
+/// <summary>`POST /documents/{id}/shares/{userId}/delete`: the owner takes a viewer's access back.</summary>
+public sealed class UnshareModel(AppDbContext db, ShareService shares) : PageModel
+{
+    [TempData]
+    public string? Notice { get; set; }
+
+    public IActionResult OnGet(int id) => LocalRedirect($"/documents/{id}");
+
+    public async Task<IActionResult> OnPostAsync(int id, int userId, CancellationToken cancellationToken)
+    {
+        var (document, access) = await db.Documents.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
+        if (access != Access.Allowed)
+        {
+            return access == Access.Forbidden ? StatusCode(StatusCodes.Status403Forbidden) : NotFound();
+        }
+
+        await shares.UnshareAsync(document!, userId, cancellationToken);
+        Notice = "Sharing stopped.";
+        return LocalRedirect($"/documents/{id}");
+    }
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using DocManager.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocManager.Storage;
+
+/// <summary>
+/// Periodically re-hashes every stored file against the SHA-256 recorded at upload, reports files
+/// that are missing or changed (log and `/readyz`), and deletes stored files no row refers to.
+/// </summary>
+public sealed partial class IntegrityCheck(IServiceScopeFactory scopes, IFileStore store, IntegrityReport report, TimeProvider clock, IConfiguration configuration, ILogger<IntegrityCheck> logger)
+    : BackgroundService
+{
+    private const int Batch = 500;
+
+    private TimeSpan Interval => configuration.GetValue("Integrity:Interval", TimeSpan.FromHours(6));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(configuration.GetValue("Integrity:FirstRunAfter", TimeSpan.FromMinutes(1)), clock, stoppingToken);
+            do
+            {
+                try
+                {
+                    await RunAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogFailed(exception);
+                }
+
+                await Task.Delay(Interval, clock, stoppingToken);
+            }
+            while (!stoppingToken.IsCancellationRequested);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    public async Task<IntegrityResult> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var missing = new List<int>();
+        var corrupted = new List<int>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var checkedCount = 0;
+        var lastId = 0;
+        while (true)
+        {
+            var page = await db.Documents.AsNoTracking()
+                .Where(d => d.StoredName != null && d.Id > lastId)
+                .OrderBy(d => d.Id).Take(Batch)
+                .Select(d => new { d.Id, StoredName = d.StoredName!, d.Sha256 })
+                .ToListAsync(cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var file in page)
+            {
+                known.Add(file.StoredName);
+                checkedCount++;
+                await using var stream = await store.OpenReadAsync(file.StoredName, cancellationToken);
+                if (stream is null)
+                {
+                    missing.Add(file.Id);
+                    LogMissing(file.Id, file.StoredName);
+                }
+                else if (!string.Equals(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)), file.Sha256, StringComparison.Ordinal))
+                {
+                    corrupted.Add(file.Id);
+                    LogCorrupted(file.Id, file.StoredName);
+                }
+            }
+
+            lastId = page[^1].Id;
+        }
+
+        var orphans = 0;
+        await foreach (var name in store.ListAsync(cancellationToken))
+        {
+            // Committed rows are written before files are moved in, so a file with no row is garbage.
+            if (!known.Contains(name) && !await db.Documents.AnyAsync(d => d.StoredName == name, cancellationToken))
+            {
+                await store.DeleteAsync(name, cancellationToken);
+                orphans++;
+            }
+        }
+
+        var result = new IntegrityResult(clock.GetUtcNow().UtcDateTime, checkedCount, missing, corrupted, orphans);
+        report.Latest = result;
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Integrity check: the file of document {DocumentId} ({Name}) is missing")]
+    private partial void LogMissing(int documentId, string name);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Integrity check: the file of document {DocumentId} ({Name}) does not match its SHA-256")]
+    private partial void LogCorrupted(int documentId, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Integrity check failed; will retry")]
+    private partial void LogFailed(Exception exception);
+}
+
+public sealed record IntegrityResult(DateTime FinishedAt, int Checked, IReadOnlyList<int> Missing, IReadOnlyList<int> Corrupted, int OrphansRemoved)
+{
+    public bool Healthy => Missing.Count == 0 && Corrupted.Count == 0;
+}
+
+/// <summary>The latest integrity result, for `/readyz`.</summary>
+public sealed class IntegrityReport
+{
+    public IntegrityResult? Latest { get; set; }
+}
