@@ -1,10 +1,13 @@
 using DocManager.Accounts;
 using DocManager.Data;
+using DocManager.Documents;
 using DocManager.Errors;
 using DocManager.Health;
 using DocManager.Hosting;
 using DocManager.Security;
 using DocManager.Sessions;
+using DocManager.Shared;
+using DocManager.Storage;
 
 // The app's own files (settings, static assets) are found beside the program; data goes to
 // DataDirectory, relative to the directory it is started from.
@@ -18,10 +21,14 @@ builder.Services.AddSingleton(dataDirectory);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDatabase(builder.Configuration, dataDirectory);
 builder.Services.AddRedisWhenConfigured(builder.Configuration);
+builder.Services.AddFileStore(builder.Configuration, dataDirectory);
 
 // Who the user is: accounts, server-side sessions and the keys that protect cookies.
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddServerSessions(builder.Configuration, dataDirectory);
+
+// What users keep: documents, their files and who they are shared with.
+builder.Services.AddDocuments(builder.Configuration);
 
 // Secure by default: every endpoint needs a signed-in user unless it says otherwise.
 builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(AccessPolicies.SignedInUnlessNoEndpoint);
@@ -30,7 +37,8 @@ builder.Services.AddErrorHandling();
 builder.Services.AddHealth();
 
 // Pages live in feature folders (Accounts/, Documents/, ...) rather than under Pages/.
-builder.Services.AddRazorPages(pages => pages.RootDirectory = "/");
+builder.Services.AddRazorPages(pages => pages.RootDirectory = "/")
+    .AddMvcOptions(mvc => mvc.Filters.Add<UnknownHandlerFilter>());
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -48,6 +56,7 @@ app.UsePostRedirectGet();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
+app.MapDownloads();
 app.MapHealth();
 
 await app.RunAsync();

@@ -32,7 +32,7 @@ public sealed class DetailsModel(AppDbContext db, ShareService shares) : PageMod
         var (document, access) = await db.Documents.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)
         {
-            return access == Access.Forbidden ? StatusCode(StatusCodes.Status403Forbidden) : NotFound();
+            return this.Refuse(access);
         }
 
         var problem = await shares.ShareAsync(document!, User.Identity!.Name!, username, cancellationToken);

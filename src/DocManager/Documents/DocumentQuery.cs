@@ -104,9 +104,12 @@ public sealed record DocumentQuery(
         if (Q is not null)
         {
             var text = Q.ToLowerInvariant();
+            // Translated to SQL lower(), where culture is not a question.
+#pragma warning disable CA1304, CA1311, CA1862
             visible = visible.Where(d => d.TitleKey.Contains(text) || d.Description.ToLower().Contains(text) ||
                                          (d.OriginalName != null && d.OriginalName.ToLower().Contains(text)) ||
                                          d.Tags.Any(t => t.Tag.Contains(text)));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         return visible;

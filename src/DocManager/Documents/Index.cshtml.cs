@@ -27,6 +27,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public int UserId { get; private set; }
 
+    [TempData]
+    public string? Notice { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         UserId = User.GetUserId();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DocManager.Documents;
@@ -17,4 +18,8 @@ internal static class PageModelExtensions
     }
 
     public static void AddError(this PageModel page, string field, string message) => page.ModelState.AddModelError(field, message);
+
+    /// <summary>403 for a viewer (who knows the document exists), 404 for anyone else.</summary>
+    public static IActionResult Refuse(this PageModel page, Access access) =>
+        access == Access.Forbidden ? page.StatusCode(StatusCodes.Status403Forbidden) : page.NotFound();
 }

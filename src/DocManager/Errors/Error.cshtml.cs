@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DocManager.Errors;
@@ -21,13 +22,14 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? code) => Describe(code ?? StatusCodes.Status500InternalServerError);
-
-    // A failed POST is re-executed as a POST; it must show the same page.
-    public void OnPost(int? code) => Describe(code ?? StatusCodes.Status500InternalServerError);
-
-    private void Describe(int code)
+    // No OnGet/OnPost: a failed request is re-executed with its own method (POST, PUT, DELETE…),
+    // and the page must render the same for each.
+    [NonHandler]
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
+        var code = RouteData.Values.TryGetValue("code", out var value) && int.TryParse(value?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : StatusCodes.Status500InternalServerError;
         Code = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Code;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;

@@ -9,13 +9,14 @@ public static class HealthSetup
 {
     private const string Ready = "ready";
 
-    /// <summary>Readiness checks every part a request may need: database, session store and file store.</summary>
+    /// <summary>Readiness checks every part a request may need (database, session store, file store) and reports file integrity.</summary>
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: [Ready])
             .AddCheck<SessionStoreHealthCheck>("sessions", tags: [Ready])
-            .AddCheck<FileStoreHealthCheck>("files", tags: [Ready]);
+            .AddCheck<FileStoreHealthCheck>("files", tags: [Ready])
+            .AddCheck<IntegrityHealthCheck>("integrity", tags: [Ready]);
         return services;
     }
 

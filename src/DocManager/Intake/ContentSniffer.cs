@@ -11,6 +11,8 @@ namespace DocManager.Intake;
 public static class ContentSniffer
 {
     private const int ContentTypesLimit = 1024 * 1024;
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] JpegSignature = [0xFF, 0xD8, 0xFF];
 
     public static async Task<bool> MatchesAsync(string extension, string path, CancellationToken cancellationToken)
     {
@@ -23,8 +25,8 @@ public static class ContentSniffer
         return extension switch
         {
             "pdf" => start.StartsWith("%PDF-"u8),
-            "png" => start.StartsWith([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-            "jpg" or "jpeg" => start.StartsWith([0xFF, 0xD8, 0xFF]),
+            "png" => start.StartsWith(PngSignature),
+            "jpg" or "jpeg" => start.StartsWith(JpegSignature),
             "gif" => start.StartsWith("GIF87a"u8) || start.StartsWith("GIF89a"u8),
             "webp" => read >= 12 && start.StartsWith("RIFF"u8) && start[8..12].SequenceEqual("WEBP"u8),
             "txt" or "md" or "csv" => await IsUtf8TextAsync(stream, cancellationToken),

@@ -19,7 +19,7 @@ public sealed class UnshareModel(AppDbContext db, ShareService shares) : PageMod
         var (document, access) = await db.Documents.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)
         {
-            return access == Access.Forbidden ? StatusCode(StatusCodes.Status403Forbidden) : NotFound();
+            return this.Refuse(access);
         }
 
         await shares.UnshareAsync(document!, userId, cancellationToken);

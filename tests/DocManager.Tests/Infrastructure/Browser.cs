@@ -84,6 +84,58 @@ public sealed class Browser : IDisposable
         return userName;
     }
 
+    /// <summary>
+    /// Uploads files as the upload page's form does: anti-forgery token first, then the fields, then
+    /// the files (as `file` parts with the given names).
+    /// </summary>
+    public async Task<HttpResponseMessage> UploadAsync(IEnumerable<TestFile> files, IEnumerable<KeyValuePair<string, string>>? fields = null)
+    {
+        var page = await GetPageAsync("/upload");
+        var token = page.QuerySelector<IHtmlInputElement>("form[action='/upload'] input[name=__RequestVerificationToken]")!.Value;
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        foreach (var (name, value) in fields ?? [])
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var file in files)
+        {
+            content.Add(file.ToContent(), "file", file.Name);
+        }
+
+        return await Http.PostAsync(new Uri("/upload", UriKind.Relative), content);
+    }
+
+    public Task<HttpResponseMessage> UploadAsync(TestFile file, params KeyValuePair<string, string>[] fields) => UploadAsync([file], fields);
+
+    /// <summary>Uploads one file, which must succeed, and returns the new document's id.</summary>
+    public async Task<int> UploadDocumentAsync(TestFile file, params KeyValuePair<string, string>[] fields)
+    {
+        using var response = await UploadAsync([file], fields);
+        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"upload of {file.Name} answered {(int)response.StatusCode}");
+        return int.Parse(response.Headers.Location!.OriginalString["/documents/".Length..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task<HttpResponseMessage> CreateNoteAsync(string title, params KeyValuePair<string, string>[] fields) =>
+        SubmitAsync("/documents/new", "/documents/new", [new("title", title), .. fields]);
+
+    /// <summary>Creates a note, which must succeed, and returns its id.</summary>
+    public async Task<int> CreateNoteIdAsync(string title, params KeyValuePair<string, string>[] fields)
+    {
+        using var response = await CreateNoteAsync(title, fields);
+        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"creating note '{title}' answered {(int)response.StatusCode}");
+        return int.Parse(response.Headers.Location!.OriginalString["/documents/".Length..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Posts the page's own token with the given fields to a URL (for routes whose form is elsewhere).</summary>
+    public async Task<HttpResponseMessage> PostWithTokenAsync(string url, params KeyValuePair<string, string>[] fields)
+    {
+        var page = await GetPageAsync("/settings");
+        var token = page.QuerySelector<IHtmlMetaElement>("meta[name=csrf-token]")!.Content!;
+        return await PostFormAsync(url, [new("__RequestVerificationToken", token), .. fields]);
+    }
+
     public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
 
     public void Dispose() => Http.Dispose();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DocManager.Tests.Infrastructure;
@@ -17,6 +18,8 @@ public sealed class DocManagerFactory(TestEnvironment environment, IReadOnlyDict
     public TestEnvironment Environment { get; } = environment;
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    private readonly ITestOutputHelper? _output = TestContext.Current.TestOutputHelper;
 
     /// <summary>A browser with its own cookie jar, talking HTTPS to this instance.</summary>
     public Browser CreateBrowser() => new(this);
@@ -44,5 +47,6 @@ public sealed class DocManagerFactory(TestEnvironment environment, IReadOnlyDict
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider(_output)));
     }
 }
