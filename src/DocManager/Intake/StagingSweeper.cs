@@ -15,20 +15,31 @@ internal sealed partial class StagingSweeper(IServiceScopeFactory scopes, IFileS
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
+    /// <summary>The first sweep runs before the app serves requests, so no half-done upload is ever visible.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await SweepSafelyAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        do
+        while (await Delay(stoppingToken))
         {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(exception);
-            }
+            await SweepSafelyAsync(stoppingToken);
         }
-        while (await Delay(stoppingToken));
+    }
+
+    private async Task SweepSafelyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SweepAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFailed(exception);
+        }
     }
 
     public async Task<(int Completed, int Deleted)> SweepAsync(CancellationToken cancellationToken)

@@ -166,12 +166,15 @@ public sealed class UploadReader(IOptions<Limits> limits, IFileStore store, IAnt
                 }
 
                 hash.AppendData(buffer, 0, read);
-                await WriteAsync(output, buffer.AsMemory(0, read), cancellationToken);
+                await OnDiskAsync(() => output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask());
             }
 
             // On disk before the database row says it exists.
-            await output.FlushAsync(cancellationToken);
-            output.Flush(flushToDisk: true);
+            await OnDiskAsync(() =>
+            {
+                output.Flush(flushToDisk: true);
+                return Task.CompletedTask;
+            });
             file.Size = size;
             file.Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
         }
@@ -181,15 +184,15 @@ public sealed class UploadReader(IOptions<Limits> limits, IFileStore store, IAnt
         }
     }
 
-    private static async Task WriteAsync(FileStream output, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    /// <summary>A disk that is full or failing is the server's problem, not the user's: say so, keep nothing.</summary>
+    private static async Task OnDiskAsync(Func<Task> write)
     {
         try
         {
-            await output.WriteAsync(data, cancellationToken);
+            await write();
         }
         catch (IOException exception)
         {
-            // The staging disk is full or failing: the upload cannot be kept, and the user should know it is not their fault.
             throw new UploadRejectedException(StatusCodes.Status507InsufficientStorage, FileField,
                 "The server has no room for this upload right now; nothing was saved. Try again later.", exception);
         }

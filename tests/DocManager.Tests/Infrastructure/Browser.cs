@@ -101,7 +101,17 @@ public sealed class Browser : IDisposable
 
         foreach (var file in files)
         {
-            content.Add(file.ToContent(), "file", file.Name);
+            if (file.Name.Length == 0)
+            {
+                // An empty file input: browsers send the part with an empty file name and no bytes.
+                var empty = file.ToContent();
+                empty.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileName = "\"\"" };
+                content.Add(empty);
+            }
+            else
+            {
+                content.Add(file.ToContent(), "file", file.Name);
+            }
         }
 
         return await Http.PostAsync(new Uri("/upload", UriKind.Relative), content);

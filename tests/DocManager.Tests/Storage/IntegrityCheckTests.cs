@@ -1,0 +1,79 @@
+using System.Text.Json;
+using DocManager.Storage;
+using DocManager.Tests.Infrastructure;
+
+namespace DocManager.Tests.Storage;
+
+/// <summary>The periodic check re-hashes stored files and reports what is missing or changed.</summary>
+public sealed class IntegrityCheckTests
+{
+    [Theory]
+    [InlineData(Backend.Sqlite)]
+    [InlineData(Backend.Postgres)]
+    public async Task IntactFiles_AreReportedHealthy(Backend backend)
+    {
+        await using var app = await TestApp.StartAsync(backend);
+        using var browser = app.CreateBrowser();
+        await browser.RegisterNewUserAsync();
+        await browser.UploadDocumentAsync(TestFile.Pdf());
+        await browser.UploadDocumentAsync(TestFile.Png());
+        await browser.CreateNoteIdAsync("A note has no file");
+
+        var result = await app.Instance.Service<IntegrityCheck>().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.Checked);
+        Assert.True(result.Healthy);
+        Assert.Equal("Healthy", (await Readiness(browser)).GetProperty("checks").GetProperty("integrity").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ChangedAndMissingFiles_AreReported_InTheLogAndInReadyz()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var browser = app.CreateBrowser();
+        await browser.RegisterNewUserAsync();
+        var corruptedId = await browser.UploadDocumentAsync(TestFile.Pdf("will-change.pdf"));
+        var missingId = await browser.UploadDocumentAsync(TestFile.Pdf("will-vanish.pdf"));
+        var documents = await app.DocumentsAsync();
+        var corruptedPath = app.StoredFiles().Single(f => f.EndsWith(documents.Single(d => d.Id == corruptedId).StoredName!, StringComparison.Ordinal));
+        var missingPath = app.StoredFiles().Single(f => f.EndsWith(documents.Single(d => d.Id == missingId).StoredName!, StringComparison.Ordinal));
+
+        // GIVEN one file altered on disk (a flipped byte) and one deleted behind the app's back
+        var bytes = await File.ReadAllBytesAsync(corruptedPath, TestContext.Current.CancellationToken);
+        bytes[^3] ^= 0xFF;
+        await File.WriteAllBytesAsync(corruptedPath, bytes, TestContext.Current.CancellationToken);
+        File.Delete(missingPath);
+
+        var result = await app.Instance.Service<IntegrityCheck>().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([corruptedId], result.Corrupted);
+        Assert.Equal([missingId], result.Missing);
+        var integrity = (await Readiness(browser)).GetProperty("checks").GetProperty("integrity");
+        Assert.Equal("Degraded", integrity.GetProperty("status").GetString());
+        Assert.Contains("1 missing and 1 corrupted", integrity.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StoredFilesNoDocumentRefersTo_AreRemoved()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var browser = app.CreateBrowser();
+        await browser.RegisterNewUserAsync();
+        await browser.UploadDocumentAsync(TestFile.Pdf());
+        var orphan = Path.Combine(app.FilesRoot(), "ab", "cd", "abcd" + new string('0', 28));
+        Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
+        await File.WriteAllTextAsync(orphan, "left behind by a failed delete", TestContext.Current.CancellationToken);
+
+        var result = await app.Instance.Service<IntegrityCheck>().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.OrphansRemoved);
+        Assert.False(File.Exists(orphan));
+        Assert.Single(app.StoredFiles());
+    }
+
+    private static async Task<JsonElement> Readiness(Browser browser)
+    {
+        using var response = await browser.GetAsync("/readyz");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
+    }
+}
