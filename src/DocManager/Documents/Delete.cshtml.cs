@@ -15,7 +15,7 @@ public sealed class DeleteModel(AppDbContext db, DocumentWriter writer) : PageMo
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var (document, access) = await db.Documents.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
+        var (document, access) = await db.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)
         {
             return this.Refuse(access);
@@ -27,7 +27,7 @@ public sealed class DeleteModel(AppDbContext db, DocumentWriter writer) : PageMo
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var (document, access) = await db.Documents.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
+        var (document, access) = await db.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)
         {
             return this.Refuse(access);

@@ -29,7 +29,7 @@ public sealed class DetailsModel(AppDbContext db, ShareService shares) : PageMod
     /// <summary>`POST /documents/{id}/shares`: the owner shares read-only with a username.</summary>
     public async Task<IActionResult> OnPostSharesAsync(int id, [FromForm(Name = "username")] string? username, CancellationToken cancellationToken)
     {
-        var (document, access) = await db.Documents.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
+        var (document, access) = await db.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)
         {
             return this.Refuse(access);
@@ -52,7 +52,7 @@ public sealed class DetailsModel(AppDbContext db, ShareService shares) : PageMod
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();
-        var document = await db.Documents.AsNoTracking().VisibleTo(userId).Where(d => d.Id == id)
+        var document = await db.DocumentsVisibleTo(userId).AsNoTracking().Where(d => d.Id == id)
             .Select(DocumentSummary.Projection).FirstOrDefaultAsync(cancellationToken);
         if (document is null)
         {

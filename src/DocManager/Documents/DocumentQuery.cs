@@ -1,4 +1,6 @@
 using System.Globalization;
+using DocManager.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
 
 namespace DocManager.Documents;
@@ -70,14 +72,16 @@ public sealed record DocumentQuery(
     }
 
     /// <summary>The documents the user may see that match the filters (no sort, no paging).</summary>
-    public IQueryable<Document> Filter(IQueryable<Document> documents, int userId)
+    public IQueryable<Document> Filter(AppDbContext db, int userId)
     {
+        var shared = db.SharedWith(userId);
         var visible = Owner switch
         {
-            "me" => documents.Where(d => d.OwnerId == userId),
-            "shared" => documents.Where(d => d.OwnerId != userId && d.Shares.Any(s => s.UserId == userId)),
-            _ => documents.VisibleTo(userId),
+            "me" => db.Documents.Where(d => d.OwnerId == userId),
+            "shared" => db.Documents.Where(d => shared.Contains(d.Id)),
+            _ => db.DocumentsVisibleTo(userId),
         };
+        visible = visible.AsNoTracking();
         if (Category is not null)
         {
             visible = visible.Where(d => d.Category == Category);

@@ -23,7 +23,7 @@ public static class DownloadEndpoint
     private static async Task<IResult> DownloadAsync(int id, string? inline, HttpContext http, AppDbContext db, IFileStore files, CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
-        var file = await db.Documents.AsNoTracking().VisibleTo(userId)
+        var file = await db.DocumentsVisibleTo(userId).AsNoTracking()
             .Where(d => d.Id == id && d.StoredName != null)
             .Select(d => new { StoredName = d.StoredName!, d.OriginalName, d.ContentType, d.Sha256, d.UpdatedAt })
             .FirstOrDefaultAsync(cancellationToken);

@@ -14,7 +14,7 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var (document, access) = await db.Documents.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
+        var (document, access) = await db.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)
         {
             return this.Refuse(access);
@@ -28,7 +28,7 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var (document, access) = await db.Documents.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
+        var (document, access) = await db.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)
         {
             return this.Refuse(access);

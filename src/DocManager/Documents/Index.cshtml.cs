@@ -42,17 +42,17 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         }
 
         Query = query;
-        var matching = query.Filter(db.Documents.AsNoTracking(), UserId);
+        var matching = query.Filter(db, UserId);
         var totals = await matching.GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Size = g.Sum(d => d.Size) })
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
         TotalCount = totals?.Count ?? 0;
         TotalSize = totals?.Size ?? 0;
         Documents = TotalCount == 0 ? [] : await query.Order(matching)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(DocumentSummary.Projection)
             .ToListAsync(cancellationToken);
-        IsEmpty = TotalCount == 0 && !await db.Documents.VisibleTo(UserId).AnyAsync(cancellationToken);
+        IsEmpty = TotalCount == 0 && !await db.DocumentsVisibleTo(UserId).AnyAsync(cancellationToken);
         return Page();
     }
 }

@@ -16,7 +16,7 @@ public sealed class UnshareModel(AppDbContext db, ShareService shares) : PageMod
 
     public async Task<IActionResult> OnPostAsync(int id, int userId, CancellationToken cancellationToken)
     {
-        var (document, access) = await db.Documents.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
+        var (document, access) = await db.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)
         {
             return this.Refuse(access);
