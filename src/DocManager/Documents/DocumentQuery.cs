@@ -103,8 +103,9 @@ public sealed record DocumentQuery(
 
         if (Q is not null)
         {
-            var text = Q.ToLowerInvariant();
-            // Translated to SQL lower(), where culture is not a question.
+            // Folded like TitleKey (NFC, lower case), so a decomposed "é" finds a composed one.
+            var text = DocumentRules.TitleKey(Q);
+            // Translated to SQL lower() (on SQLite, the Unicode-aware one of SqliteUnicodeLower), where culture is not a question.
 #pragma warning disable CA1304, CA1311, CA1862
             visible = visible.Where(d => d.TitleKey.Contains(text) || d.Description.ToLower().Contains(text) ||
                                          (d.OriginalName != null && d.OriginalName.ToLower().Contains(text)) ||
