@@ -25,7 +25,7 @@ public sealed class DeleteModel(AppDbContext db, DocumentWriter writer) : PageMo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var (document, access) = await db.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)

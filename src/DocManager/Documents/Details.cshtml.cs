@@ -27,7 +27,7 @@ public sealed class DetailsModel(AppDbContext db, ShareService shares) : PageMod
     public IActionResult OnGetShares(int id) => LocalRedirect($"/documents/{id}");
 
     /// <summary>`POST /documents/{id}/shares`: the owner shares read-only with a username.</summary>
-    public async Task<IActionResult> OnPostSharesAsync(int id, [FromForm(Name = "username")] string? username, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSharesAsync([FromRoute] int id, [FromForm(Name = "username")] string? username, CancellationToken cancellationToken)
     {
         var (document, access) = await db.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)

@@ -107,8 +107,9 @@ public sealed record DocumentQuery(
 
         if (Q is not null)
         {
-            var text = Q.ToLowerInvariant();
-            // Translated to SQL lower(), where culture is not a question.
+            // Folded like TitleKey (NFC, lower case), so a decomposed "é" finds a composed one.
+            var text = DocumentRules.TitleKey(Q);
+            // Translated to SQL lower() (on SQLite, the Unicode-aware one of SqliteUnicodeLower), where culture is not a question.
 #pragma warning disable CA1304, CA1311, CA1862
             visible = visible.Where(d => d.TitleKey.Contains(text) || d.Description.ToLower().Contains(text) ||
                                          (d.OriginalName != null && d.OriginalName.ToLower().Contains(text)) ||
@@ -129,8 +130,12 @@ public sealed record DocumentQuery(
         _ => documents.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id),
     };
 
-    /// <summary>Query-string values for a link to another page of the same list (defaults left out).</summary>
-    public Dictionary<string, string> RouteValues(int page)
+    /// <summary>
+    /// A link to another page of the same list (defaults left out). Built by hand rather than as
+    /// route data: Razor Pages keeps the route value `page` for the page's own name, so a tag-helper
+    /// link silently drops the page number.
+    /// </summary>
+    public string PageLink(int page)
     {
         var values = new Dictionary<string, string?>
         {
@@ -144,7 +149,7 @@ public sealed record DocumentQuery(
             ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
             ["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture),
         };
-        return values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!);
+        return "/documents" + QueryString.Create(values.Where(v => v.Value is not null));
     }
 
     private static DateOnly? Date(string? value, string name, ref string? error)

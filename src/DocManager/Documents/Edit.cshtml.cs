@@ -26,7 +26,7 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var (document, access) = await db.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)

@@ -94,8 +94,15 @@ public static class SessionsSetup
             await httpContext.RequestServices.GetRequiredService<ISessionStore>().RemoveAsync(previous, httpContext.RequestAborted);
         }
 
-        await httpContext.SignInAsync(
-            CookieAuthenticationDefaults.AuthenticationScheme,
+        // The cookie handler that authenticated this request remembers the old session key and, on
+        // sign-in, would only renew that (now deleted) record, leaving the browser signed out. A fresh
+        // handler instance has no key, finds no live session, and stores a new one under a new key.
+        var schemes = httpContext.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>();
+        var scheme = await schemes.GetSchemeAsync(CookieAuthenticationDefaults.AuthenticationScheme)
+            ?? throw new InvalidOperationException("The session cookie scheme is not registered.");
+        var handler = (IAuthenticationSignInHandler)httpContext.RequestServices.GetRequiredService(scheme.HandlerType);
+        await handler.InitializeAsync(scheme, httpContext);
+        await handler.SignInAsync(
             Accounts.UserPrincipal.Create(user),
             new AuthenticationProperties
             {

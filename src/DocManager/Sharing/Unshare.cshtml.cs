@@ -14,7 +14,7 @@ public sealed class UnshareModel(AppDbContext db, ShareService shares) : PageMod
 
     public IActionResult OnGet(int id) => LocalRedirect($"/documents/{id}");
 
-    public async Task<IActionResult> OnPostAsync(int id, int userId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, [FromRoute] int userId, CancellationToken cancellationToken)
     {
         var (document, access) = await db.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
         if (access != Access.Allowed)

@@ -1,0 +1,84 @@
+using System.Net;
+using DocManager.Tests.Infrastructure;
+
+namespace DocManager.Tests.Sharing;
+
+/// <summary>SPEC §3: the owner takes a viewer's access back; the document is then hidden from them again (404).</summary>
+public sealed class UnshareTests
+{
+    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Unshare_ByTheOwner_HidesTheDocumentFromTheViewerAgain(Backend backend)
+    {
+        await using var app = await TestApp.StartAsync(backend);
+        using var owner = app.CreateBrowser();
+        await owner.RegisterNewUserAsync();
+        using var viewer = app.CreateBrowser();
+        var viewerName = await viewer.RegisterNewUserAsync();
+        var id = await owner.UploadDocumentAsync(TestFile.Png("chart.png"));
+        await owner.ShareDocumentAsync(id, viewerName);
+        using (var before = await viewer.GetAsync($"/documents/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        var viewerId = await app.UserIdAsync(viewerName);
+        using var response = await owner.SubmitAsync($"/documents/{id}", $"/documents/{id}/shares/{viewerId}/delete");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal($"/documents/{id}", response.Headers.Location?.OriginalString);
+        Assert.Empty(await app.SharesAsync(id));
+        using var details = await viewer.GetAsync($"/documents/{id}");
+        using var download = await viewer.GetAsync($"/files/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, details.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+        Assert.Empty(await viewer.ListIdsAsync("/documents?owner=shared"));
+        Assert.Empty((await owner.GetPageAsync($"/documents/{id}")).QuerySelectorAll(".viewer-list li"));
+    }
+
+    [Fact]
+    public async Task Unshare_KeepsTheOtherViewers()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var owner = app.CreateBrowser();
+        await owner.RegisterNewUserAsync();
+        using var leaving = app.CreateBrowser();
+        var leavingName = await leaving.RegisterNewUserAsync();
+        using var staying = app.CreateBrowser();
+        var stayingName = await staying.RegisterNewUserAsync();
+        var id = await owner.CreateNoteIdAsync("Two readers");
+        await owner.ShareDocumentAsync(id, leavingName);
+        await owner.ShareDocumentAsync(id, stayingName);
+
+        var leavingId = await app.UserIdAsync(leavingName);
+        using var response = await owner.SubmitAsync($"/documents/{id}", $"/documents/{id}/shares/{leavingId}/delete");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(await app.UserIdAsync(stayingName), Assert.Single(await app.SharesAsync(id)).UserId);
+        using var stillShared = await staying.GetAsync($"/documents/{id}");
+        Assert.Equal(HttpStatusCode.OK, stillShared.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unshare_ByAnotherViewer_IsForbiddenAndKeepsTheShare()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var owner = app.CreateBrowser();
+        await owner.RegisterNewUserAsync();
+        using var first = app.CreateBrowser();
+        var firstName = await first.RegisterNewUserAsync();
+        using var second = app.CreateBrowser();
+        var secondName = await second.RegisterNewUserAsync();
+        var id = await owner.CreateNoteIdAsync("Owner decides");
+        await owner.ShareDocumentAsync(id, firstName);
+        await owner.ShareDocumentAsync(id, secondName);
+
+        var firstId = await app.UserIdAsync(firstName);
+        using var response = await second.PostWithTokenAsync($"/documents/{id}/shares/{firstId}/delete");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(2, (await app.SharesAsync(id)).Count);
+    }
+}
