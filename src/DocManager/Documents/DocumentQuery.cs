@@ -107,11 +107,12 @@ public sealed record DocumentQuery(
 
         if (Q is not null)
         {
-            // Folded like TitleKey (NFC, lower case), so a decomposed "é" finds a composed one.
-            var text = DocumentRules.TitleKey(Q);
-            // Translated to SQL lower() (on SQLite, the Unicode-aware one of SqliteUnicodeLower), where culture is not a question.
+            // Titles are compared in their folded form; other text in NFC lower case (SQL lower(): on
+            // SQLite the Unicode-aware one of SqliteUnicodeLower), so a decomposed "é" finds a composed one.
+            var titleText = DocumentRules.TitleKey(Q);
+            var text = Q.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
 #pragma warning disable CA1304, CA1311, CA1862
-            visible = visible.Where(d => d.TitleKey.Contains(text) || d.Description.ToLower().Contains(text) ||
+            visible = visible.Where(d => d.TitleKey.Contains(titleText) || d.Description.ToLower().Contains(text) ||
                                          (d.OriginalName != null && d.OriginalName.ToLower().Contains(text)) ||
                                          d.Tags.Any(t => t.Tag.Contains(text)));
 #pragma warning restore CA1304, CA1311, CA1862

@@ -90,11 +90,31 @@ public static class DocumentRules
     }
 
     /// <summary>
-    /// The comparison form of a title: NFC, lower-cased, NFC again. `ÉTÉ`, `été` and a decomposed
-    /// `été` share one key, so they are one title.
+    /// The comparison form of a title: NFC, case-folded, NFC again. `ÉTÉ`, `été` and a decomposed
+    /// `été` share one key, so they are one title; so do `ΣΟΦΟΣ` and `σοφος`, and `STRASSE` and `straße`.
     /// </summary>
-    public static string TitleKey(string title) =>
-        title.Normalize(NormalizationForm.FormC).ToLowerInvariant().Normalize(NormalizationForm.FormC);
+    public static string TitleKey(string title)
+    {
+        var folded = new StringBuilder(title.Length);
+        foreach (var rune in title.Normalize(NormalizationForm.FormC).EnumerateRunes())
+        {
+            switch (rune.Value)
+            {
+                case 'ß' or 'ẞ':
+                    folded.Append("ss"); // Unicode's full case folding of the sharp s
+                    break;
+                case 'ı':
+                    folded.Append('ı'); // Turkish dotless i is its own letter, not a case of "i"
+                    break;
+                default:
+                    // Upper then lower folds letters with several lower forms (final sigma, long s) into one.
+                    folded.Append(Rune.ToLowerInvariant(Rune.ToUpperInvariant(rune)).ToString());
+                    break;
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
 
     /// <summary>Tags from repeated fields, each of which may also hold several, separated by commas or spaces.</summary>
     public static IReadOnlyList<string> SplitTags(IEnumerable<string?> values) =>

@@ -28,6 +28,36 @@ public sealed class TitleUniquenessTests
     }
 
     [Theory]
+    [InlineData("σοφος λογος", "ΣΟΦΟΣ ΛΟΓΟΣ")]
+    [InlineData("Straße plan", "STRASSE PLAN")]
+    [InlineData("ǅemal notes", "ǆemal notes")]
+    public async Task Title_DifferingOnlyInCaseFolding_IsADuplicate(string existing, string other)
+    {
+        await using var app = await TestApp.StartAsync();
+        using var browser = app.CreateBrowser();
+        await browser.RegisterNewUserAsync();
+        await browser.CreateNoteIdAsync(existing);
+
+        using var response = await browser.CreateNoteAsync(other);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Title already exists", (await response.ReadHtmlAsync()).FieldError("title"));
+    }
+
+    [Fact]
+    public async Task Title_WithTurkishDotlessI_IsADifferentTitleFromDottedI()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var browser = app.CreateBrowser();
+        await browser.RegisterNewUserAsync();
+        await browser.CreateNoteIdAsync("kısa notlar");
+
+        await browser.CreateNoteIdAsync("kisa notlar");
+
+        Assert.Equal(2, (await app.DocumentsAsync()).Count);
+    }
+
+    [Theory]
     [MemberData(nameof(Backends))]
     public async Task Title_DecomposedSpellingOfAnExistingTitle_IsADuplicate(Backend backend)
     {
