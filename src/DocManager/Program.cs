@@ -4,6 +4,7 @@ using DocManager.Documents;
 using DocManager.Errors;
 using DocManager.Health;
 using DocManager.Hosting;
+using DocManager.Search;
 using DocManager.Security;
 using DocManager.Sessions;
 using DocManager.Shared;
@@ -27,8 +28,9 @@ builder.Services.AddFileStore(builder.Configuration, dataDirectory);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddServerSessions(builder.Configuration, dataDirectory);
 
-// What users keep: documents, their files and who they are shared with.
+// What users keep: documents, their files, who they are shared with, and finding them again.
 builder.Services.AddDocuments(builder.Configuration);
+builder.Services.AddSearch(builder.Configuration);
 
 // Secure by default: every endpoint needs a signed-in user unless it says otherwise.
 builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(AccessPolicies.SignedInUnlessNoEndpoint);
@@ -57,6 +59,7 @@ app.UsePostRedirectGet();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapDownloads();
+app.MapApi();
 app.MapHealth();
 
 await app.RunAsync();

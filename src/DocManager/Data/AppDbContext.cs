@@ -1,5 +1,7 @@
 using DocManager.Accounts;
 using DocManager.Documents;
+using DocManager.Extraction;
+using DocManager.Jobs;
 using DocManager.Notifications;
 using DocManager.Sessions;
 using DocManager.Sharing;
@@ -25,6 +27,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Share> Shares => Set<Share>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<DocumentText> DocumentTexts => Set<DocumentText>();
+
+    public DbSet<Job> Jobs => Set<Job>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -15,7 +15,7 @@ public static class DatabaseSetup
         if (string.IsNullOrWhiteSpace(provider) || provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = SqliteConnectionString(dataDirectory);
-            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteUnicodeLower()));
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(connectionString));
         }
         else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {

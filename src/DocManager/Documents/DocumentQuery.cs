@@ -1,5 +1,6 @@
 using System.Globalization;
 using DocManager.Data;
+using DocManager.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
 
@@ -7,10 +8,11 @@ namespace DocManager.Documents;
 
 /// <summary>
 /// The filters, sort and paging of `/documents` (SPEC §3), parsed strictly: an unknown sort or
-/// category, an impossible date or a bad page answers 400 instead of being guessed at.
+/// category, an impossible date or a bad page answers 400 instead of being guessed at. With a text
+/// query and no sort asked for, results come in order of relevance (<see cref="Sort"/> is null).
 /// </summary>
 public sealed record DocumentQuery(
-    string? Q, string? Category, string? Tag, string Owner, DateOnly? From, DateOnly? To, string Sort, int Page, int PageSize)
+    string? Q, string? Category, string? Tag, string Owner, DateOnly? From, DateOnly? To, string? Sort, int Page, int PageSize)
 {
     public static readonly IReadOnlyList<string> Sorts = ["-date", "date", "title", "-title", "size", "-size"];
     public static readonly IReadOnlyList<string> Owners = ["all", "me", "shared"];
@@ -48,8 +50,8 @@ public sealed record DocumentQuery(
             error = "'from' must not be after 'to'";
         }
 
-        var sort = error is null ? Single("sort", out error) ?? "-date" : "-date";
-        if (error is null && !Sorts.Contains(sort))
+        var sort = error is null ? Single("sort", out error) ?? (q is null ? "-date" : null) : "-date";
+        if (error is null && sort is not null && !Sorts.Contains(sort))
         {
             error = $"Unknown sort '{sort}'";
         }
@@ -72,7 +74,7 @@ public sealed record DocumentQuery(
     }
 
     /// <summary>The documents the user may see that match the filters (no sort, no paging).</summary>
-    public IQueryable<Document> Filter(AppDbContext db, int userId)
+    public IQueryable<Document> Filter(AppDbContext db, ISearchIndex search, int userId)
     {
         var shared = db.SharedWith(userId);
         var visible = Owner switch
@@ -107,20 +109,14 @@ public sealed record DocumentQuery(
 
         if (Q is not null)
         {
-            // Titles are compared in their folded form; other text in NFC lower case (SQL lower(): on
-            // SQLite the Unicode-aware one of SqliteUnicodeLower), so a decomposed "é" finds a composed one.
-            var titleText = DocumentRules.TitleKey(Q);
-            var text = Q.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
-#pragma warning disable CA1304, CA1311, CA1862
-            visible = visible.Where(d => d.TitleKey.Contains(titleText) || d.Description.ToLower().Contains(text) ||
-                                         (d.OriginalName != null && d.OriginalName.ToLower().Contains(text)) ||
-                                         d.Tags.Any(t => t.Tag.Contains(text)));
-#pragma warning restore CA1304, CA1311, CA1862
+            var hits = search.Match(SearchTerms.Parse(Q), userId);
+            visible = visible.Where(d => hits.Select(h => h.DocumentId).Contains(d.Id));
         }
 
         return visible;
     }
 
+    /// <summary>The sort asked for (see <see cref="RankedIds"/> for the order of relevance).</summary>
     public IOrderedQueryable<Document> Order(IQueryable<Document> documents) => Sort switch
     {
         "date" => documents.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id),
@@ -130,6 +126,16 @@ public sealed record DocumentQuery(
         "-size" => documents.OrderByDescending(d => d.Size).ThenByDescending(d => d.Id),
         _ => documents.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id),
     };
+
+    /// <summary>
+    /// With a text query and no sort asked for: the matching ids, title matches first, then by
+    /// relevance. Ids only, because a query joined to the raw full-text hits cannot also load tags.
+    /// </summary>
+    public IQueryable<int> RankedIds(IQueryable<Document> documents, ISearchIndex search, int userId) =>
+        from d in documents
+        join h in search.Match(SearchTerms.Parse(Q), userId) on d.Id equals h.DocumentId
+        orderby h.TitleMatch descending, h.Rank descending, d.Id descending
+        select d.Id;
 
     /// <summary>
     /// A link to another page of the same list (defaults left out). Built by hand rather than as
@@ -146,7 +152,7 @@ public sealed record DocumentQuery(
             ["owner"] = Owner == "all" ? null : Owner,
             ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["sort"] = Sort == "-date" ? null : Sort,
+            ["sort"] = Sort is "-date" or null ? null : Sort,
             ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
             ["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture),
         };

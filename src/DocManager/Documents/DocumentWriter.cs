@@ -1,4 +1,7 @@
 using DocManager.Data;
+using DocManager.Extraction;
+using DocManager.Jobs;
+using DocManager.Search;
 using DocManager.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,6 +16,8 @@ namespace DocManager.Documents;
 public sealed partial class DocumentWriter(
     AppDbContext db,
     IFileStore files,
+    ISearchIndex index,
+    JobScheduler jobs,
     IOptions<Limits> limits,
     TimeProvider clock,
     ILogger<DocumentWriter> logger)
@@ -63,7 +68,19 @@ public sealed partial class DocumentWriter(
             return WriteResult.Invalid("title", TitleTaken);
         }
 
+        // Indexed at once for what is known now; the file's own text follows from a durable job.
+        foreach (var document in documents)
+        {
+            await index.UpdateAsync(document.Id, cancellationToken);
+            if (TextExtractor.Supports(document.ContentType))
+            {
+                jobs.Enqueue(ExtractTextJob.JobKind, document.Id);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        jobs.Notify();
         return new WriteResult(documents, StatusCodes.Status201Created, null, null);
     }
 
@@ -80,6 +97,7 @@ public sealed partial class DocumentWriter(
         await db.Entry(document).Collection(d => d.Tags).LoadAsync(cancellationToken);
         Apply(document, fields);
         document.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -90,6 +108,8 @@ public sealed partial class DocumentWriter(
             return WriteResult.Invalid("title", TitleTaken);
         }
 
+        await index.UpdateAsync(document.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new WriteResult([document], StatusCodes.Status200OK, null, null);
     }
 
@@ -103,6 +123,8 @@ public sealed partial class DocumentWriter(
             {
                 return; // already gone (a concurrent delete)
             }
+
+            await index.RemoveAsync(document.Id, cancellationToken);
 
             await db.Users.Where(u => u.Id == document.OwnerId).ExecuteUpdateAsync(set => set
                 .SetProperty(u => u.StorageUsed, u => u.StorageUsed - document.Size)

@@ -1,4 +1,5 @@
 using DocManager.Data;
+using DocManager.Search;
 using DocManager.Sessions;
 using DocManager.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DocManager.Documents;
 
 /// <summary>The documents the user can see: their own and those shared with them, filtered, sorted and paged.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, ISearchIndex search) : PageModel
 {
     public DocumentQuery Query { get; private set; } = DocumentQuery.Default;
 
@@ -42,17 +43,29 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         }
 
         Query = query;
-        var matching = query.Filter(db, UserId);
+        var matching = query.Filter(db, search, UserId);
         var totals = await matching.GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Size = g.Sum(d => d.Size) })
             .SingleOrDefaultAsync(cancellationToken);
         TotalCount = totals?.Count ?? 0;
         TotalSize = totals?.Size ?? 0;
-        Documents = TotalCount == 0 ? [] : await query.Order(matching)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(DocumentSummary.Projection)
-            .ToListAsync(cancellationToken);
+        Documents = TotalCount == 0 ? [] : await PageAsync(query, matching, cancellationToken);
         IsEmpty = TotalCount == 0 && !await db.DocumentsVisibleTo(UserId).AnyAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task<IReadOnlyList<DocumentSummary>> PageAsync(DocumentQuery query, IQueryable<Document> matching, CancellationToken cancellationToken)
+    {
+        var skip = (query.Page - 1) * query.PageSize;
+        if (query.Sort is not null)
+        {
+            return await query.Order(matching).Skip(skip).Take(query.PageSize)
+                .Select(DocumentSummary.Projection).ToListAsync(cancellationToken);
+        }
+
+        var ids = await query.RankedIds(matching, search, UserId).Skip(skip).Take(query.PageSize).ToListAsync(cancellationToken);
+        var summaries = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(DocumentSummary.Projection).ToDictionaryAsync(d => d.Id, cancellationToken);
+        return [.. ids.Where(summaries.ContainsKey).Select(id => summaries[id])];
     }
 }

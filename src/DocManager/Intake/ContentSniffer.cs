@@ -77,7 +77,8 @@ public static class ContentSniffer
             using var reader = XmlReader.Create(entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = ContentTypesLimit });
             while (reader.Read())
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Override" &&
+                // The main part's type may be given for its name (Override) or its extension (Default).
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName is ("Override" or "Default") &&
                     string.Equals(reader.GetAttribute("ContentType"), mainPart, StringComparison.Ordinal))
                 {
                     return true;

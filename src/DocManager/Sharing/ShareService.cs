@@ -2,12 +2,13 @@ using DocManager.Accounts;
 using DocManager.Data;
 using DocManager.Documents;
 using DocManager.Notifications;
+using DocManager.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocManager.Sharing;
 
 /// <summary>Read-only sharing: the owner adds or removes viewers; each new viewer is notified.</summary>
-public sealed class ShareService(AppDbContext db, NotificationService notifications, TimeProvider clock)
+public sealed class ShareService(AppDbContext db, NotificationService notifications, ISearchIndex index, TimeProvider clock)
 {
     /// <summary>Shares <paramref name="document"/> with the named user, or says why it cannot.</summary>
     public async Task<string?> ShareAsync(Document document, string ownerName, string? userName, CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ public sealed class ShareService(AppDbContext db, NotificationService notificati
 
         db.Shares.Add(new Share { DocumentId = document.Id, UserId = viewer.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
         notifications.Add(viewer.Id, NotificationService.Shared, $"{ownerName} shared “{document.Title}” with you", $"/documents/{document.Id}");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -43,13 +45,23 @@ public sealed class ShareService(AppDbContext db, NotificationService notificati
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear(); // shared by a simultaneous request: the outcome is the same
+            return null;
         }
 
+        // The new viewer can search it from now on.
+        await index.UpdateAsync(document.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 
-    public Task<int> UnshareAsync(Document document, int userId, CancellationToken cancellationToken) =>
-        db.Shares.Where(s => s.DocumentId == document.Id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    public async Task<int> UnshareAsync(Document document, int userId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var removed = await db.Shares.Where(s => s.DocumentId == document.Id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await index.UpdateAsync(document.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
+    }
 
     public Task<List<Viewer>> ViewersAsync(int documentId, CancellationToken cancellationToken) =>
         db.Shares.AsNoTracking().Where(s => s.DocumentId == documentId)

@@ -130,8 +130,9 @@ public sealed class DocumentListFilterTests
 
     [Theory]
     [MemberData(nameof(Backends))]
-    public async Task Filter_ByText_TakesWildcardCharactersLiterally(Backend backend)
+    public async Task Filter_ByText_TreatsWildcardCharactersAsPlainText(Backend backend)
     {
+        // Text search works on words: `%` and `_` are neither wildcards nor a match for everything.
         await using var app = await TestApp.StartAsync(backend);
         using var browser = app.CreateBrowser();
         await browser.RegisterNewUserAsync();
@@ -139,8 +140,10 @@ public sealed class DocumentListFilterTests
         var underscore = await browser.CreateNoteIdAsync("snake_case notes");
         await browser.CreateNoteIdAsync("Plain title");
 
-        Assert.Equal([percent], await browser.ListIdsAsync("/documents?q=%25"));
-        Assert.Equal([underscore], await browser.ListIdsAsync("/documents?q=_"));
+        Assert.Empty(await browser.ListIdsAsync("/documents?q=%25"));
+        Assert.Empty(await browser.ListIdsAsync("/documents?q=_"));
+        Assert.Equal([percent], await browser.ListIdsAsync("/documents?q=100%25"));
+        Assert.Equal([underscore], await browser.ListIdsAsync("/documents?q=snake_case"));
     }
 
     [Theory]

@@ -1,0 +1,160 @@
+using DocManager.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocManager.Jobs;
+
+/// <summary>
+/// The background worker: claims one due job at a time with a lease (on PostgreSQL with
+/// `FOR UPDATE SKIP LOCKED`, so several instances never run the same job), runs its handler in a
+/// fresh scope, and deletes it, or schedules a retry with back-off, or gives up after
+/// <see cref="MaxAttempts"/>. A job whose worker died is claimed again when its lease runs out.
+/// </summary>
+public sealed partial class JobRunner(
+    IServiceScopeFactory scopes,
+    JobSignal signal,
+    TimeProvider clock,
+    IConfiguration configuration,
+    ILogger<JobRunner> logger) : BackgroundService
+{
+    public const int MaxAttempts = 5;
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private static readonly string Worker = Truncate($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 64);
+
+    private TimeSpan PollInterval => configuration.GetValue("Jobs:PollInterval", TimeSpan.FromSeconds(5));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool ran;
+            try
+            {
+                ran = await RunNextAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogClaimFailed(exception);
+                ran = false;
+            }
+
+            if (!ran)
+            {
+                try
+                {
+                    await signal.WaitAsync(PollInterval, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs every job that is due now, one after another; returns how many ran.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        while (await RunNextAsync(cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Claims and runs one due job; false when none is due.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var job = await ClaimAsync(db, cancellationToken);
+        if (job is null)
+        {
+            return false;
+        }
+
+        var handler = scope.ServiceProvider.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == job.Kind);
+        try
+        {
+            if (handler is null)
+            {
+                throw new InvalidOperationException($"No handler for jobs of kind '{job.Kind}'.");
+            }
+
+            await handler.RunAsync(job, cancellationToken);
+            await db.Jobs.Where(j => j.Id == job.Id).ExecuteDeleteAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailureAsync(db, job, exception);
+        }
+
+        return true;
+    }
+
+    private async Task<Job?> ClaimAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Lease;
+        var claimed = db.Database.IsNpgsql()
+            ? db.Jobs.FromSql($"""
+                UPDATE "Jobs" SET "LockedUntil" = {until}, "LockedBy" = {Worker}, "Attempts" = "Attempts" + 1
+                WHERE "Id" = (
+                    SELECT "Id" FROM "Jobs"
+                    WHERE "FailedAt" IS NULL AND "RunAfter" <= {now} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                    ORDER BY "RunAfter", "Id" LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """)
+            : db.Jobs.FromSql($"""
+                UPDATE "Jobs" SET "LockedUntil" = {until}, "LockedBy" = {Worker}, "Attempts" = "Attempts" + 1
+                WHERE "Id" = (
+                    SELECT "Id" FROM "Jobs"
+                    WHERE "FailedAt" IS NULL AND "RunAfter" <= {now} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                    ORDER BY "RunAfter", "Id" LIMIT 1)
+                RETURNING *
+                """);
+        await foreach (var job in claimed.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            return job;
+        }
+
+        return null;
+    }
+
+    private async Task RecordFailureAsync(AppDbContext db, Job job, Exception exception)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var givingUp = job.Attempts >= MaxAttempts;
+        // 30 s, 2 min, 8 min, 32 min between attempts.
+        var retryAt = now + TimeSpan.FromSeconds(30 * Math.Pow(4, job.Attempts - 1));
+        var error = $"{exception.GetType().Name}: {exception.Message}";
+        error = error.Length > 1000 ? error[..1000] : error;
+        await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.LockedUntil, (DateTime?)null)
+            .SetProperty(j => j.LockedBy, (string?)null)
+            .SetProperty(j => j.LastError, error)
+            .SetProperty(j => j.RunAfter, retryAt)
+            .SetProperty(j => j.FailedAt, givingUp ? now : null), CancellationToken.None);
+        if (givingUp)
+        {
+            LogGaveUp(exception, job.Kind, job.Id, job.Attempts);
+        }
+        else
+        {
+            LogRetrying(exception, job.Kind, job.Id, job.Attempts, retryAt);
+        }
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind} #{JobId} failed (attempt {Attempt}); retrying at {RetryAt:O}")]
+    private partial void LogRetrying(Exception exception, string kind, long jobId, int attempt, DateTime retryAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {Kind} #{JobId} failed {Attempts} times; giving up")]
+    private partial void LogGaveUp(Exception exception, string kind, long jobId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not claim a job; will try again")]
+    private partial void LogClaimFailed(Exception exception);
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using DocManager.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocManager.Search;
+
+/// <summary>
+/// PostgreSQL: a `DocumentSearch` row per document whose generated `Vector` weighs the title (A) over
+/// tags and description (B), file name (C) and file text (D), with GIN indexes on the vector and on
+/// `Readers` (owner and viewers), so matching and visibility are both index lookups.
+/// </summary>
+internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
+{
+    private const int IndexedBodyCharacters = 200_000;
+
+    public Task UpdateAsync(int documentId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "DocumentSearch" ("DocumentId", "Title", "Description", "Tags", "FileName", "Body", "Readers")
+            SELECT d."Id", d."Title", d."Description",
+                   coalesce((SELECT string_agg(t."Tag", ' ') FROM "DocumentTags" t WHERE t."DocumentId" = d."Id"), ''),
+                   coalesce(d."OriginalName", ''),
+                   left(coalesce(x."Text", ''), {IndexedBodyCharacters}),
+                   ARRAY[d."OwnerId"] || coalesce((SELECT array_agg(s."UserId") FROM "Shares" s WHERE s."DocumentId" = d."Id"), ARRAY[]::integer[])
+            FROM "Documents" d LEFT JOIN "DocumentTexts" x ON x."DocumentId" = d."Id"
+            WHERE d."Id" = {documentId}
+            ON CONFLICT ("DocumentId") DO UPDATE SET
+                "Title" = EXCLUDED."Title", "Description" = EXCLUDED."Description", "Tags" = EXCLUDED."Tags",
+                "FileName" = EXCLUDED."FileName", "Body" = EXCLUDED."Body", "Readers" = EXCLUDED."Readers"
+            """, cancellationToken);
+
+    // The row goes with its document (foreign key, ON DELETE CASCADE); this covers a removal on its own.
+    public Task RemoveAsync(int documentId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""DELETE FROM "DocumentSearch" WHERE "DocumentId" = {documentId}""", cancellationToken);
+
+    public Task RebuildAsync(CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            TRUNCATE "DocumentSearch";
+            INSERT INTO "DocumentSearch" ("DocumentId", "Title", "Description", "Tags", "FileName", "Body", "Readers")
+            SELECT d."Id", d."Title", d."Description",
+                   coalesce((SELECT string_agg(t."Tag", ' ') FROM "DocumentTags" t WHERE t."DocumentId" = d."Id"), ''),
+                   coalesce(d."OriginalName", ''),
+                   left(coalesce(x."Text", ''), {IndexedBodyCharacters}),
+                   ARRAY[d."OwnerId"] || coalesce((SELECT array_agg(s."UserId") FROM "Shares" s WHERE s."DocumentId" = d."Id"), ARRAY[]::integer[])
+            FROM "Documents" d LEFT JOIN "DocumentTexts" x ON x."DocumentId" = d."Id";
+            ANALYZE "DocumentSearch";
+            """, cancellationToken);
+
+    public IQueryable<SearchHit> Match(SearchTerms terms, int userId)
+    {
+        if (terms.IsEmpty)
+        {
+            return db.Set<SearchHit>().FromSql($"""SELECT 0 AS "DocumentId", 0 AS "TitleMatch", 0.0::float8 AS "Rank" WHERE false""");
+        }
+
+        var query = TsQuery(terms, weight: "");
+        var titleQuery = TsQuery(terms, weight: "A");
+        return db.Set<SearchHit>().FromSql($"""
+            SELECT s."DocumentId",
+                   CASE WHEN s."Vector" @@ to_tsquery('docmanager', {titleQuery}) THEN 1 ELSE 0 END AS "TitleMatch",
+                   ts_rank(s."Vector", q.query)::float8 AS "Rank"
+            FROM "DocumentSearch" AS s, to_tsquery('docmanager', {query}) AS q(query)
+            WHERE s."Vector" @@ q.query AND s."Readers" @> ARRAY[{userId}]
+            """);
+    }
+
+    public async Task<IReadOnlyDictionary<int, string>> SnippetsAsync(SearchTerms terms, IReadOnlyCollection<int> documentIds, CancellationToken cancellationToken)
+    {
+        if (terms.IsEmpty || documentIds.Count == 0)
+        {
+            return new Dictionary<int, string>();
+        }
+
+        var query = TsQuery(terms, weight: "");
+        var ids = documentIds.ToArray();
+        var options = $"StartSel={Snippets.Start}, StopSel={Snippets.End}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+        var rows = await db.Database.SqlQuery<SnippetRow>($"""
+            SELECT s."DocumentId" AS "Id",
+                   ts_headline('docmanager', left(s."Description" || E'\n' || s."Body", 100000), to_tsquery('docmanager', {query}), {options}) AS "Snippet"
+            FROM "DocumentSearch" AS s
+            WHERE s."DocumentId" = ANY({ids})
+            """).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => r.Snippet);
+    }
+
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SearchTerms terms, int userId, int limit, CancellationToken cancellationToken)
+    {
+        if (terms.IsEmpty)
+        {
+            return [];
+        }
+
+        var titleQuery = TsQuery(terms, weight: "A");
+        return await db.Database.SqlQuery<Suggestion>($"""
+            SELECT s."DocumentId" AS "Id", s."Title"
+            FROM "DocumentSearch" AS s, to_tsquery('docmanager', {titleQuery}) AS q(query)
+            WHERE s."Vector" @@ q.query AND s."Readers" @> ARRAY[{userId}]
+            ORDER BY ts_rank(s."Vector", q.query) DESC, length(s."Title"), s."DocumentId"
+            LIMIT {limit}
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A tsquery in which every term must match: `'word'`, `('two' <-> 'words')` for a phrase, and
+    /// `'pre':*` for the word being typed; optionally only in the title (weight A). Terms are letters
+    /// and digits only, so the quoting cannot be broken; the whole string is a bound parameter.
+    /// </summary>
+    private static string TsQuery(SearchTerms terms, string weight)
+    {
+        return string.Join(" & ", terms.Groups.Select((group, index) =>
+        {
+            var prefix = terms.LastIsPrefix && index == terms.Groups.Count - 1 ? "*" : "";
+            var lexemes = group.Select(word => string.Create(CultureInfo.InvariantCulture, $"'{word}'{(prefix.Length > 0 || weight.Length > 0 ? ":" : "")}{prefix}{weight}"));
+            return group.Count == 1 ? lexemes.Single() : $"({string.Join(" <-> ", lexemes)})";
+        }));
+    }
+
+    private sealed record SnippetRow(int Id, string Snippet);
+}

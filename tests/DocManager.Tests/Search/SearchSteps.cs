@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using DocManager.Tests.Infrastructure;
+
+namespace DocManager.Tests.Search;
+
+internal static class SearchSteps
+{
+    /// <summary>The ids `/search?q=` lists, in its order.</summary>
+    public static async Task<List<int>> SearchIdsAsync(this Browser browser, string query) =>
+        (await browser.SearchPageAsync(query)).QuerySelectorAll("#search-results li.doc-card")
+            .Select(li => int.Parse(li.GetAttribute("data-document-id")!, CultureInfo.InvariantCulture)).ToList();
+
+    public static async Task<IHtmlDocument> SearchPageAsync(this Browser browser, string query)
+    {
+        using var response = await browser.GetAsync("/search?q=" + Uri.EscapeDataString(query));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadHtmlAsync();
+    }
+
+    public static async Task<List<(int Id, string Title)>> SuggestAsync(this Browser browser, string query)
+    {
+        using var response = await browser.GetAsync("/api/suggest?q=" + Uri.EscapeDataString(query));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return [.. json.RootElement.EnumerateArray().Select(e => (e.GetProperty("id").GetInt32(), e.GetProperty("title").GetString()!))];
+    }
+}
