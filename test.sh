@@ -8,96 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-log() { printf '\n== %s\n' "$*" >&2; }
-
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-install_packages() {
-  local missing=()
-  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
-  if [ "${#missing[@]}" -gt 0 ]; then
-    log "Installing ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
-}
-
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-}
-
-wait_for() {
-  local what=$1 tries=100
-  shift
-  until "$@" >/dev/null 2>&1; do
-    tries=$((tries - 1))
-    if [ "$tries" -le 0 ]; then
-      echo "$what did not start" >&2
-      return 1
-    fi
-    sleep 0.2
-  done
-}
-
-WORK=$(mktemp -d /tmp/docmanager-test.XXXXXX)
-PG_BIN=""
-PG_DATA="$WORK/postgres"
-REDIS_PID=""
-
-cleanup() {
-  set +e
-  if [ -n "$PG_BIN" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
-    run_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1
-  fi
-  [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# PostgreSQL refuses to run as root: as root its binaries run as the `postgres` user.
-run_pg() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-start_postgres() {
-  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  local port
-  port=$(free_port)
-  mkdir -p "$PG_DATA"
-  if [ "$(id -u)" -eq 0 ]; then
-    chown postgres:postgres "$WORK" "$PG_DATA"
-    chmod 755 "$WORK"
-  fi
-  run_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
-  run_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -o \
-    "-c listen_addresses=127.0.0.1 -p $port -k $PG_DATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-    start >/dev/null
-  export DOCMANAGER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20"
-  log "PostgreSQL on 127.0.0.1:$port"
-}
-
-start_redis() {
-  local port
-  port=$(free_port)
-  mkdir -p "$WORK/redis"
-  redis-server --bind 127.0.0.1 --port "$port" --dir "$WORK/redis" --save '' --appendonly no \
-    --daemonize no --logfile "$WORK/redis/redis.log" &
-  REDIS_PID=$!
-  wait_for "Redis" redis-cli -h 127.0.0.1 -p "$port" ping
-  export DOCMANAGER_TEST_REDIS="127.0.0.1:$port"
-  log "Redis on 127.0.0.1:$port"
-}
+# shellcheck source=scripts/services.sh
+. scripts/services.sh
 
 count_results() {
   local passed=0 total=0 file counters p t
@@ -112,6 +24,7 @@ count_results() {
   echo "$passed $((total - passed))"
 }
 
+services_init
 install_packages
 start_postgres
 start_redis

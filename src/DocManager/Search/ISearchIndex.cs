@@ -18,11 +18,19 @@ public interface ISearchIndex
     /// <summary>Documents the user may read that match every term, composable with other LINQ filters.</summary>
     IQueryable<SearchHit> Match(SearchTerms terms, int userId);
 
-    /// <summary>A short passage per document with the matched words between <see cref="Snippets.Start"/> and <see cref="Snippets.End"/>.</summary>
-    Task<IReadOnlyDictionary<int, string>> SnippetsAsync(SearchTerms terms, IReadOnlyCollection<int> documentIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// One page of <see cref="Match"/>, best first (title matches first, then by relevance), and the
+    /// number of all matches, in a single query.
+    /// </summary>
+    Task<SearchPage> PageAsync(SearchTerms terms, int userId, int skip, int take, CancellationToken cancellationToken);
 
     /// <summary>Titles the user may read with a word starting with the typed text, best first.</summary>
     Task<IReadOnlyList<Suggestion>> SuggestAsync(SearchTerms terms, int userId, int limit, CancellationToken cancellationToken);
 }
 
 public sealed record Suggestion(int Id, string Title);
+
+public sealed record SearchPage(IReadOnlyList<int> Ids, int Total);
+
+/// <summary>A row of a page query: a document id and the count of all matches (the same on every row).</summary>
+internal sealed record PagedHit(int Id, int Total);

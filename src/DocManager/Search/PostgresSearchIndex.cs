@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocManager.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,34 +51,35 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
             return db.Set<SearchHit>().FromSql($"""SELECT 0 AS "DocumentId", 0 AS "TitleMatch", 0.0::float8 AS "Rank" WHERE false""");
         }
 
-        var query = TsQuery(terms, weight: "");
-        var titleQuery = TsQuery(terms, weight: "A");
+        var query = TsQuery(terms);
+        var titleQuery = query;
         return db.Set<SearchHit>().FromSql($"""
             SELECT s."DocumentId",
-                   CASE WHEN s."Vector" @@ to_tsquery('docmanager', {titleQuery}) THEN 1 ELSE 0 END AS "TitleMatch",
+                   CASE WHEN s."TitleVector" @@ to_tsquery('docmanager', {titleQuery}) THEN 1 ELSE 0 END AS "TitleMatch",
                    ts_rank(s."Vector", q.query)::float8 AS "Rank"
             FROM "DocumentSearch" AS s, to_tsquery('docmanager', {query}) AS q(query)
             WHERE s."Vector" @@ q.query AND s."Readers" @> ARRAY[{userId}]
             """);
     }
 
-    public async Task<IReadOnlyDictionary<int, string>> SnippetsAsync(SearchTerms terms, IReadOnlyCollection<int> documentIds, CancellationToken cancellationToken)
+    public async Task<SearchPage> PageAsync(SearchTerms terms, int userId, int skip, int take, CancellationToken cancellationToken)
     {
-        if (terms.IsEmpty || documentIds.Count == 0)
+        if (terms.IsEmpty)
         {
-            return new Dictionary<int, string>();
+            return new SearchPage([], 0);
         }
 
-        var query = TsQuery(terms, weight: "");
-        var ids = documentIds.ToArray();
-        var options = $"StartSel={Snippets.Start}, StopSel={Snippets.End}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
-        var rows = await db.Database.SqlQuery<SnippetRow>($"""
-            SELECT s."DocumentId" AS "Id",
-                   ts_headline('docmanager', left(s."Description" || E'\n' || s."Body", 100000), to_tsquery('docmanager', {query}), {options}) AS "Snippet"
-            FROM "DocumentSearch" AS s
-            WHERE s."DocumentId" = ANY({ids})
+        var query = TsQuery(terms);
+        var rows = await db.Database.SqlQuery<PagedHit>($"""
+            SELECT s."DocumentId" AS "Id", (count(*) OVER ())::integer AS "Total"
+            FROM "DocumentSearch" AS s, to_tsquery('docmanager', {query}) AS q(query)
+            WHERE s."Vector" @@ q.query AND s."Readers" @> ARRAY[{userId}]
+            ORDER BY s."TitleVector" @@ q.query DESC, ts_rank(s."Vector", q.query) DESC, s."DocumentId" DESC
+            LIMIT {take} OFFSET {skip}
             """).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => r.Snippet);
+        return rows.Count > 0 || skip == 0
+            ? new SearchPage([.. rows.Select(r => r.Id)], rows.FirstOrDefault()?.Total ?? 0)
+            : new SearchPage([], await Match(terms, userId).CountAsync(cancellationToken));
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SearchTerms terms, int userId, int limit, CancellationToken cancellationToken)
@@ -89,30 +89,26 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
             return [];
         }
 
-        var titleQuery = TsQuery(terms, weight: "A");
+        var query = TsQuery(terms);
         return await db.Database.SqlQuery<Suggestion>($"""
             SELECT s."DocumentId" AS "Id", s."Title"
-            FROM "DocumentSearch" AS s, to_tsquery('docmanager', {titleQuery}) AS q(query)
-            WHERE s."Vector" @@ q.query AND s."Readers" @> ARRAY[{userId}]
-            ORDER BY ts_rank(s."Vector", q.query) DESC, length(s."Title"), s."DocumentId"
+            FROM "DocumentSearch" AS s, to_tsquery('docmanager', {query}) AS q(query)
+            WHERE s."TitleVector" @@ q.query AND s."Readers" @> ARRAY[{userId}]
+            ORDER BY ts_rank(s."TitleVector", q.query) DESC, length(s."Title"), s."DocumentId"
             LIMIT {limit}
             """).ToListAsync(cancellationToken);
     }
 
     /// <summary>
     /// A tsquery in which every term must match: `'word'`, `('two' <-> 'words')` for a phrase, and
-    /// `'pre':*` for the word being typed; optionally only in the title (weight A). Terms are letters
-    /// and digits only, so the quoting cannot be broken; the whole string is a bound parameter.
+    /// `'pre':*` for the word being typed. Terms are letters and digits only, so the quoting cannot
+    /// be broken; the whole string is a bound parameter.
     /// </summary>
-    private static string TsQuery(SearchTerms terms, string weight)
-    {
-        return string.Join(" & ", terms.Groups.Select((group, index) =>
+    private static string TsQuery(SearchTerms terms) =>
+        string.Join(" & ", terms.Groups.Select((group, index) =>
         {
-            var prefix = terms.LastIsPrefix && index == terms.Groups.Count - 1 ? "*" : "";
-            var lexemes = group.Select(word => string.Create(CultureInfo.InvariantCulture, $"'{word}'{(prefix.Length > 0 || weight.Length > 0 ? ":" : "")}{prefix}{weight}"));
+            var suffix = terms.LastIsPrefix && index == terms.Groups.Count - 1 ? ":*" : "";
+            var lexemes = group.Select(word => $"'{word}'{suffix}");
             return group.Count == 1 ? lexemes.Single() : $"({string.Join(" <-> ", lexemes)})";
         }));
-    }
-
-    private sealed record SnippetRow(int Id, string Snippet);
 }

@@ -7,6 +7,8 @@ namespace DocManager.Search;
 /// <summary>Ranked full-text search over what the user may read, with a marked snippet per hit.</summary>
 public sealed class SearchService(AppDbContext db, ISearchIndex index)
 {
+    private const int SnippetSourceCharacters = 50_000;
+
     public async Task<SearchResults> SearchAsync(string? query, int userId, int page, int pageSize, CancellationToken cancellationToken)
     {
         var terms = SearchTerms.Parse(query);
@@ -15,12 +17,7 @@ public sealed class SearchService(AppDbContext db, ISearchIndex index)
             return new SearchResults(terms, [], 0);
         }
 
-        var hits = index.Match(terms, userId);
-        var total = await hits.CountAsync(cancellationToken);
-        var ids = await hits.OrderByDescending(h => h.TitleMatch).ThenByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(h => h.DocumentId)
-            .ToListAsync(cancellationToken);
+        var (ids, total) = await index.PageAsync(terms, userId, (page - 1) * pageSize, pageSize, cancellationToken);
 
         // Visibility is part of the match; it is checked again here against the shares themselves.
         var documents = (await db.DocumentsVisibleTo(userId).AsNoTracking()
@@ -28,9 +25,13 @@ public sealed class SearchService(AppDbContext db, ISearchIndex index)
                 .Select(DocumentSummary.Projection)
                 .ToListAsync(cancellationToken))
             .ToDictionary(d => d.Id);
-        var snippets = await index.SnippetsAsync(terms, ids, cancellationToken);
+        // The start of each file's text is enough for a passage around the first matches.
+        var texts = await db.DocumentTexts.AsNoTracking().Where(t => ids.Contains(t.DocumentId))
+            .Select(t => new { t.DocumentId, Text = t.Text.Substring(0, SnippetSourceCharacters) })
+            .ToDictionaryAsync(t => t.DocumentId, t => t.Text, cancellationToken);
         var results = ids.Where(documents.ContainsKey)
-            .Select(id => new DocumentCard(documents[id], userId, snippets.TryGetValue(id, out var snippet) ? Snippets.ToHtml(snippet) : null))
+            .Select(id => new DocumentCard(documents[id], userId,
+                Snippets.Build(terms, documents[id].Description, texts.GetValueOrDefault(id), documents[id].Title)))
             .ToList();
         return new SearchResults(terms, results, total);
     }

@@ -1,29 +1,65 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
 namespace DocManager.Search;
 
 /// <summary>
-/// Snippets come from the database with control characters around the matched words; those
-/// characters never occur in stored text. The whole passage is HTML-escaped first and only then are
-/// the markers turned into &lt;mark&gt;, so nothing a user wrote can become markup.
+/// Builds the short passage shown under a search hit: the stretch of words with the most matches,
+/// HTML-escaped word by word, with each matched word wrapped in &lt;mark&gt;. Done in C# rather than
+/// by the database, so it costs the same on SQLite and PostgreSQL and nothing a user wrote can
+/// become markup.
 /// </summary>
 public static class Snippets
 {
-    public const char Start = '\u0002';
-    public const char End = '\u0003';
+    private const int WindowWords = 28;
 
-    public static string ToHtml(string raw)
+    /// <summary>The best passage from the first text that has a match, or null when none matches.</summary>
+    public static string? Build(SearchTerms terms, params string?[] texts)
     {
-        var html = new StringBuilder(WebUtility.HtmlEncode(raw.Replace('\n', ' ').Replace('\r', ' ')));
-        return html.Replace(WebUtility.HtmlEncode(Start.ToString()), "<mark>")
-            .Replace(Start.ToString(), "<mark>")
-            .Replace(WebUtility.HtmlEncode(End.ToString()), "</mark>")
-            .Replace(End.ToString(), "</mark>")
-            .ToString();
+        foreach (var text in texts)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            var words = Words(text);
+            var matched = Match(terms, words);
+            if (matched.Count == 0)
+            {
+                continue;
+            }
+
+            var start = BestWindowStart(matched, words.Count);
+            var end = Math.Min(words.Count, start + WindowWords);
+            var html = new StringBuilder();
+            if (start > 0)
+            {
+                html.Append("… ");
+            }
+
+            var from = words[start].Start;
+            for (var i = start; i < end; i++)
+            {
+                html.Append(WebUtility.HtmlEncode(Flatten(text[from..words[i].Start])));
+                var word = WebUtility.HtmlEncode(text.Substring(words[i].Start, words[i].Length));
+                html.Append(matched.Contains(i) ? $"<mark>{word}</mark>" : word);
+                from = words[i].Start + words[i].Length;
+            }
+
+            if (end < words.Count)
+            {
+                html.Append(" …");
+            }
+
+            return html.ToString();
+        }
+
+        return null;
     }
 
-    /// <summary>Stored text loses control characters, so markers (and other invisible bytes) can only come from the database.</summary>
+    /// <summary>Text as it is indexed: control characters become spaces.</summary>
     public static string Clean(string text)
     {
         var clean = new StringBuilder(text.Length);
@@ -34,4 +70,95 @@ public static class Snippets
 
         return clean.ToString();
     }
+
+    private static HashSet<int> Match(SearchTerms terms, List<Word> words)
+    {
+        var matched = new HashSet<int>();
+        for (var g = 0; g < terms.Groups.Count; g++)
+        {
+            var group = terms.Groups[g];
+            var prefix = terms.LastIsPrefix && g == terms.Groups.Count - 1;
+            for (var i = 0; i + group.Count <= words.Count; i++)
+            {
+                var all = true;
+                for (var k = 0; k < group.Count && all; k++)
+                {
+                    var term = Fold(group[k]);
+                    all = prefix ? words[i + k].Key.StartsWith(term, StringComparison.Ordinal) : words[i + k].Key == term;
+                }
+
+                if (all)
+                {
+                    for (var k = 0; k < group.Count; k++)
+                    {
+                        matched.Add(i + k);
+                    }
+                }
+            }
+        }
+
+        return matched;
+    }
+
+    /// <summary>Where a window of <see cref="WindowWords"/> words holds the most matches, a few words before the first.</summary>
+    private static int BestWindowStart(HashSet<int> matched, int wordCount)
+    {
+        var positions = matched.Order().ToList();
+        var best = positions[0];
+        var bestCount = 0;
+        foreach (var position in positions)
+        {
+            var count = positions.Count(p => p >= position && p < position + WindowWords);
+            if (count > bestCount)
+            {
+                (best, bestCount) = (position, count);
+            }
+        }
+
+        return Math.Clamp(best - 4, 0, Math.Max(0, wordCount - WindowWords));
+    }
+
+    private static List<Word> Words(string text)
+    {
+        var words = new List<Word>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!Rune.TryGetRuneAt(text, i, out var rune) || !Rune.IsLetterOrDigit(rune))
+            {
+                i += char.IsSurrogatePair(text, i) ? 2 : 1;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && Rune.TryGetRuneAt(text, i, out rune) && Rune.IsLetterOrDigit(rune))
+            {
+                i += rune.Utf16SequenceLength;
+            }
+
+            words.Add(new Word(start, i - start, Fold(text[start..i])));
+        }
+
+        return words;
+    }
+
+    /// <summary>Lower case without accents: how the indexes compare words.</summary>
+    private static string Fold(string word)
+    {
+        var decomposed = word.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static string Flatten(string separator) => separator.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
+
+    private sealed record Word(int Start, int Length, string Key);
 }

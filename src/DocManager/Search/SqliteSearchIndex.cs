@@ -61,23 +61,32 @@ internal sealed class SqliteSearchIndex(AppDbContext db) : ISearchIndex
             """);
     }
 
-    public async Task<IReadOnlyDictionary<int, string>> SnippetsAsync(SearchTerms terms, IReadOnlyCollection<int> documentIds, CancellationToken cancellationToken)
+    public async Task<SearchPage> PageAsync(SearchTerms terms, int userId, int skip, int take, CancellationToken cancellationToken)
     {
-        if (terms.IsEmpty || documentIds.Count == 0)
+        if (terms.IsEmpty)
         {
-            return new Dictionary<int, string>();
+            return new SearchPage([], 0);
         }
 
-        var match = $"{ContentColumns} : ({Expression(terms)})";
-        var ids = JsonSerializer.Serialize(documentIds);
-        var start = Snippets.Start.ToString();
-        var end = Snippets.End.ToString();
-        var rows = await db.Database.SqlQuery<SnippetRow>($"""
-            SELECT rowid AS "Id", snippet("DocumentSearch", -1, {start}, {end}, '…', 18) AS "Snippet"
-            FROM "DocumentSearch"
-            WHERE "DocumentSearch" MATCH {match} AND rowid IN (SELECT value FROM json_each({ids}))
+        var match = $"{Reader(userId)} AND {ContentColumns} : ({Expression(terms)})";
+        var titleMatch = $"{Reader(userId)} AND title : ({Expression(terms)})";
+        // bm25 must be computed inside the full-text query; the window count runs over its results
+        // ("LIMIT -1" keeps SQLite from merging the two levels).
+        var rows = await db.Database.SqlQuery<PagedHit>($"""
+            SELECT "Id", count(*) OVER () AS "Total"
+            FROM (
+                SELECT rowid AS "Id",
+                       rowid IN (SELECT rowid FROM "DocumentSearch" WHERE "DocumentSearch" MATCH {titleMatch}) AS "TitleMatch",
+                       bm25("DocumentSearch", 10.0, 3.0, 5.0, 2.0, 1.0, 0.0) AS "Score"
+                FROM "DocumentSearch"
+                WHERE "DocumentSearch" MATCH {match}
+                LIMIT -1)
+            ORDER BY "TitleMatch" DESC, "Score", "Id" DESC
+            LIMIT {take} OFFSET {skip}
             """).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => r.Snippet);
+        return rows.Count > 0 || skip == 0
+            ? new SearchPage([.. rows.Select(r => r.Id)], rows.FirstOrDefault()?.Total ?? 0)
+            : new SearchPage([], await Match(terms, userId).CountAsync(cancellationToken));
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SearchTerms terms, int userId, int limit, CancellationToken cancellationToken)
@@ -102,6 +111,4 @@ internal sealed class SqliteSearchIndex(AppDbContext db) : ISearchIndex
     /// <summary>Every term must match: words as quoted strings, phrases as one quoted string, the last word as a prefix.</summary>
     private static string Expression(SearchTerms terms) => string.Join(" AND ", terms.Groups.Select((group, index) =>
         $"\"{string.Join(' ', group)}\"" + (terms.LastIsPrefix && index == terms.Groups.Count - 1 ? "*" : "")));
-
-    private sealed record SnippetRow(int Id, string Snippet);
 }

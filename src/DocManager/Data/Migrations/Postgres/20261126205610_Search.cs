@@ -65,7 +65,8 @@ namespace DocManager.Data.Migrations.Postgres
 
             // Full-text search: a "docmanager" configuration (simple words, accents removed), one row
             // per document whose generated vector weighs title A, tags and description B, file name C
-            // and file text D; GIN indexes on the vector and on the readers (owner and viewers).
+            // and file text D, plus a small title-only vector (title matches rank first; suggestions);
+            // GIN indexes on both vectors and on the readers (owner and viewers).
             migrationBuilder.Sql("""
                 CREATE EXTENSION IF NOT EXISTS unaccent;
                 CREATE TEXT SEARCH CONFIGURATION docmanager (COPY = simple);
@@ -85,8 +86,10 @@ namespace DocManager.Data.Migrations.Postgres
                         setweight(to_tsvector('docmanager', "Tags"), 'B') ||
                         setweight(to_tsvector('docmanager', "Description"), 'B') ||
                         setweight(to_tsvector('docmanager', "FileName"), 'C') ||
-                        setweight(to_tsvector('docmanager', "Body"), 'D')) STORED);
+                        setweight(to_tsvector('docmanager', "Body"), 'D')) STORED,
+                    "TitleVector" tsvector GENERATED ALWAYS AS (to_tsvector('docmanager', "Title")) STORED);
                 CREATE INDEX "IX_DocumentSearch_Vector" ON "DocumentSearch" USING GIN ("Vector");
+                CREATE INDEX "IX_DocumentSearch_TitleVector" ON "DocumentSearch" USING GIN ("TitleVector");
                 CREATE INDEX "IX_DocumentSearch_Readers" ON "DocumentSearch" USING GIN ("Readers");
                 INSERT INTO "DocumentSearch" ("DocumentId", "Title", "Description", "Tags", "FileName", "Body", "Readers")
                 SELECT d."Id", d."Title", d."Description",
