@@ -96,11 +96,11 @@ internal sealed record Options(string Provider, string? Postgres, string DataDir
         if (Provider == "Postgres")
         {
             return new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>()
-                .UseNpgsql(Postgres ?? throw new ArgumentException("--postgres <connection string> is required")).Options);
+                .UseNpgsql(Postgres ?? throw new ArgumentException("--postgres <connection string> is required"), npgsql => npgsql.CommandTimeout(600)).Options);
         }
 
         Directory.CreateDirectory(DataDirectory);
         return new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(DataDirectory, "search-bench.db")}").Options);
+            .UseSqlite($"Data Source={Path.Combine(DataDirectory, "search-bench.db")}", sqlite => sqlite.CommandTimeout(600)).Options);
     }
 }

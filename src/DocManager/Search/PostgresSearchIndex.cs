@@ -1,12 +1,14 @@
+using System.Globalization;
 using DocManager.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocManager.Search;
 
 /// <summary>
-/// PostgreSQL: a `DocumentSearch` row per document whose generated `Vector` weighs the title (A) over
-/// tags and description (B), file name (C) and file text (D), with GIN indexes on the vector and on
-/// `Readers` (owner and viewers), so matching and visibility are both index lookups.
+/// PostgreSQL: a `DocumentSearch` row per document with generated tsvectors (see the Search
+/// migration). Readers are lexemes `#id` inside the searched vector, so "matches and may be read"
+/// is one GIN lookup; ranking uses the small head vector, so even a word found in most of a user's
+/// documents costs no reading of their file text.
 /// </summary>
 internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
 {
@@ -19,7 +21,7 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
                    coalesce((SELECT string_agg(t."Tag", ' ') FROM "DocumentTags" t WHERE t."DocumentId" = d."Id"), ''),
                    coalesce(d."OriginalName", ''),
                    left(coalesce(x."Text", ''), {IndexedBodyCharacters}),
-                   ARRAY[d."OwnerId"] || coalesce((SELECT array_agg(s."UserId") FROM "Shares" s WHERE s."DocumentId" = d."Id"), ARRAY[]::integer[])
+                   '#' || d."OwnerId" || coalesce((SELECT string_agg(' #' || s."UserId", '') FROM "Shares" s WHERE s."DocumentId" = d."Id"), '')
             FROM "Documents" d LEFT JOIN "DocumentTexts" x ON x."DocumentId" = d."Id"
             WHERE d."Id" = {documentId}
             ON CONFLICT ("DocumentId") DO UPDATE SET
@@ -39,7 +41,7 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
                    coalesce((SELECT string_agg(t."Tag", ' ') FROM "DocumentTags" t WHERE t."DocumentId" = d."Id"), ''),
                    coalesce(d."OriginalName", ''),
                    left(coalesce(x."Text", ''), {IndexedBodyCharacters}),
-                   ARRAY[d."OwnerId"] || coalesce((SELECT array_agg(s."UserId") FROM "Shares" s WHERE s."DocumentId" = d."Id"), ARRAY[]::integer[])
+                   '#' || d."OwnerId" || coalesce((SELECT string_agg(' #' || s."UserId", '') FROM "Shares" s WHERE s."DocumentId" = d."Id"), '')
             FROM "Documents" d LEFT JOIN "DocumentTexts" x ON x."DocumentId" = d."Id";
             ANALYZE "DocumentSearch";
             """, cancellationToken);
@@ -52,13 +54,13 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
         }
 
         var query = TsQuery(terms);
-        var titleQuery = query;
+        var reader = Reader(userId);
         return db.Set<SearchHit>().FromSql($"""
             SELECT s."DocumentId",
-                   CASE WHEN s."TitleVector" @@ to_tsquery('docmanager', {titleQuery}) THEN 1 ELSE 0 END AS "TitleMatch",
-                   ts_rank(s."Vector", q.query)::float8 AS "Rank"
+                   CASE WHEN s."TitleVector" @@ q.query THEN 1 ELSE 0 END AS "TitleMatch",
+                   ts_rank(s."HeadVector", q.query)::float8 AS "Rank"
             FROM "DocumentSearch" AS s, to_tsquery('docmanager', {query}) AS q(query)
-            WHERE s."Vector" @@ q.query AND s."Readers" @> ARRAY[{userId}]
+            WHERE s."Vector" @@ (q.query && {reader}::tsquery)
             """);
     }
 
@@ -70,11 +72,12 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
         }
 
         var query = TsQuery(terms);
+        var reader = Reader(userId);
         var rows = await db.Database.SqlQuery<PagedHit>($"""
             SELECT s."DocumentId" AS "Id", (count(*) OVER ())::integer AS "Total"
             FROM "DocumentSearch" AS s, to_tsquery('docmanager', {query}) AS q(query)
-            WHERE s."Vector" @@ q.query AND s."Readers" @> ARRAY[{userId}]
-            ORDER BY s."TitleVector" @@ q.query DESC, ts_rank(s."Vector", q.query) DESC, s."DocumentId" DESC
+            WHERE s."Vector" @@ (q.query && {reader}::tsquery)
+            ORDER BY s."TitleVector" @@ q.query DESC, ts_rank(s."HeadVector", q.query) DESC, s."DocumentId" DESC
             LIMIT {take} OFFSET {skip}
             """).ToListAsync(cancellationToken);
         return rows.Count > 0 || skip == 0
@@ -90,14 +93,18 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
         }
 
         var query = TsQuery(terms);
+        var reader = Reader(userId);
         return await db.Database.SqlQuery<Suggestion>($"""
             SELECT s."DocumentId" AS "Id", s."Title"
             FROM "DocumentSearch" AS s, to_tsquery('docmanager', {query}) AS q(query)
-            WHERE s."TitleVector" @@ q.query AND s."Readers" @> ARRAY[{userId}]
+            WHERE s."TitleVector" @@ q.query AND s."Vector" @@ {reader}::tsquery
             ORDER BY ts_rank(s."TitleVector", q.query) DESC, length(s."Title"), s."DocumentId"
             LIMIT {limit}
             """).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The lexeme of one reader, as a tsquery literal: not parsed, so `#` survives.</summary>
+    private static string Reader(int userId) => string.Create(CultureInfo.InvariantCulture, $"'#{userId}'");
 
     /// <summary>
     /// A tsquery in which every term must match: `'word'`, `('two' <-> 'words')` for a phrase, and

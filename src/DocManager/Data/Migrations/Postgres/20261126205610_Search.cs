@@ -63,10 +63,12 @@ namespace DocManager.Data.Migrations.Postgres
                 table: "Jobs",
                 columns: new[] { "FailedAt", "RunAfter" });
 
-            // Full-text search: a "docmanager" configuration (simple words, accents removed), one row
-            // per document whose generated vector weighs title A, tags and description B, file name C
-            // and file text D, plus a small title-only vector (title matches rank first; suggestions);
-            // GIN indexes on both vectors and on the readers (owner and viewers).
+            // Full-text search: a "docmanager" configuration (simple words, accents removed), and one
+            // row per document. Its generated `Vector` weighs title A, tags and description B, file
+            // name C, file text D, and also holds one lexeme per reader ("#7": owner and viewers; no
+            // typed word can produce it), so "matches and is readable" is a single GIN lookup.
+            // `HeadVector` (everything but the file text) is small enough to rank every match cheaply;
+            // `TitleVector` serves "title matches first" and suggestions.
             migrationBuilder.Sql("""
                 CREATE EXTENSION IF NOT EXISTS unaccent;
                 CREATE TEXT SEARCH CONFIGURATION docmanager (COPY = simple);
@@ -80,22 +82,27 @@ namespace DocManager.Data.Migrations.Postgres
                     "Tags" text NOT NULL,
                     "FileName" text NOT NULL,
                     "Body" text NOT NULL,
-                    "Readers" integer[] NOT NULL,
+                    "Readers" text NOT NULL,
+                    "HeadVector" tsvector GENERATED ALWAYS AS (
+                        setweight(to_tsvector('docmanager', "Title"), 'A') ||
+                        setweight(to_tsvector('docmanager', "Tags"), 'B') ||
+                        setweight(to_tsvector('docmanager', "Description"), 'B') ||
+                        setweight(to_tsvector('docmanager', "FileName"), 'C')) STORED,
                     "Vector" tsvector GENERATED ALWAYS AS (
                         setweight(to_tsvector('docmanager', "Title"), 'A') ||
                         setweight(to_tsvector('docmanager', "Tags"), 'B') ||
                         setweight(to_tsvector('docmanager', "Description"), 'B') ||
                         setweight(to_tsvector('docmanager', "FileName"), 'C') ||
-                        setweight(to_tsvector('docmanager', "Body"), 'D')) STORED,
+                        setweight(to_tsvector('docmanager', "Body"), 'D') ||
+                        array_to_tsvector(string_to_array("Readers", ' '))) STORED,
                     "TitleVector" tsvector GENERATED ALWAYS AS (to_tsvector('docmanager', "Title")) STORED);
                 CREATE INDEX "IX_DocumentSearch_Vector" ON "DocumentSearch" USING GIN ("Vector");
                 CREATE INDEX "IX_DocumentSearch_TitleVector" ON "DocumentSearch" USING GIN ("TitleVector");
-                CREATE INDEX "IX_DocumentSearch_Readers" ON "DocumentSearch" USING GIN ("Readers");
                 INSERT INTO "DocumentSearch" ("DocumentId", "Title", "Description", "Tags", "FileName", "Body", "Readers")
                 SELECT d."Id", d."Title", d."Description",
                        coalesce((SELECT string_agg(t."Tag", ' ') FROM "DocumentTags" t WHERE t."DocumentId" = d."Id"), ''),
                        coalesce(d."OriginalName", ''), '',
-                       ARRAY[d."OwnerId"] || coalesce((SELECT array_agg(s."UserId") FROM "Shares" s WHERE s."DocumentId" = d."Id"), ARRAY[]::integer[])
+                       '#' || d."OwnerId" || coalesce((SELECT string_agg(' #' || s."UserId", '') FROM "Shares" s WHERE s."DocumentId" = d."Id"), '')
                 FROM "Documents" d;
                 INSERT INTO "Jobs" ("Kind", "DocumentId", "Attempts", "RunAfter", "CreatedAt")
                 SELECT 'extract-text', "Id", 0, "CreatedAt", "CreatedAt" FROM "Documents" WHERE "StoredName" IS NOT NULL;
