@@ -30,7 +30,17 @@ public interface ISearchIndex
 
 public sealed record Suggestion(int Id, string Title);
 
-public sealed record SearchPage(IReadOnlyList<int> Ids, int Total);
+public sealed record SearchPage(IReadOnlyList<int> Ids, int Total)
+{
+    /// <summary>
+    /// The total comes with every row of a page; only a page past the last one has no row to carry
+    /// it, and then the matches are counted separately.
+    /// </summary>
+    internal static async Task<SearchPage> FromRowsAsync(IReadOnlyList<PagedHit> rows, int skip, Func<Task<int>> count) =>
+        rows.Count > 0 || skip == 0
+            ? new SearchPage([.. rows.Select(r => r.Id)], rows.Count > 0 ? rows[0].Total : 0)
+            : new SearchPage([], await count());
+}
 
 /// <summary>A row of a page query: a document id and the count of all matches (the same on every row).</summary>
 internal sealed record PagedHit(int Id, int Total);

@@ -12,39 +12,32 @@ namespace DocManager.Search;
 /// </summary>
 internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
 {
-    private const int IndexedBodyCharacters = 200_000;
+    // What one index row holds for a document; {0} is the only parameter. File text past 200,000
+    // characters is left out, keeping each vector far below PostgreSQL's 1 MB limit.
+    private const string Entries = """
+        INSERT INTO "DocumentSearch" ("DocumentId", "Title", "Description", "Tags", "FileName", "Body", "Readers")
+        SELECT d."Id", d."Title", d."Description",
+               coalesce((SELECT string_agg(t."Tag", ' ') FROM "DocumentTags" t WHERE t."DocumentId" = d."Id"), ''),
+               coalesce(d."OriginalName", ''),
+               left(coalesce(x."Text", ''), 200000),
+               '#' || d."OwnerId" || coalesce((SELECT string_agg(' #' || s."UserId", '') FROM "Shares" s WHERE s."DocumentId" = d."Id"), '')
+        FROM "Documents" d LEFT JOIN "DocumentTexts" x ON x."DocumentId" = d."Id"
+        """;
 
     public Task UpdateAsync(int documentId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "DocumentSearch" ("DocumentId", "Title", "Description", "Tags", "FileName", "Body", "Readers")
-            SELECT d."Id", d."Title", d."Description",
-                   coalesce((SELECT string_agg(t."Tag", ' ') FROM "DocumentTags" t WHERE t."DocumentId" = d."Id"), ''),
-                   coalesce(d."OriginalName", ''),
-                   left(coalesce(x."Text", ''), {IndexedBodyCharacters}),
-                   '#' || d."OwnerId" || coalesce((SELECT string_agg(' #' || s."UserId", '') FROM "Shares" s WHERE s."DocumentId" = d."Id"), '')
-            FROM "Documents" d LEFT JOIN "DocumentTexts" x ON x."DocumentId" = d."Id"
-            WHERE d."Id" = {documentId}
+        db.Database.ExecuteSqlRawAsync(Entries + """
+             WHERE d."Id" = {0}
             ON CONFLICT ("DocumentId") DO UPDATE SET
                 "Title" = EXCLUDED."Title", "Description" = EXCLUDED."Description", "Tags" = EXCLUDED."Tags",
                 "FileName" = EXCLUDED."FileName", "Body" = EXCLUDED."Body", "Readers" = EXCLUDED."Readers"
-            """, cancellationToken);
+            """, [documentId], cancellationToken);
 
     // The row goes with its document (foreign key, ON DELETE CASCADE); this covers a removal on its own.
     public Task RemoveAsync(int documentId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"""DELETE FROM "DocumentSearch" WHERE "DocumentId" = {documentId}""", cancellationToken);
 
     public Task RebuildAsync(CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            TRUNCATE "DocumentSearch";
-            INSERT INTO "DocumentSearch" ("DocumentId", "Title", "Description", "Tags", "FileName", "Body", "Readers")
-            SELECT d."Id", d."Title", d."Description",
-                   coalesce((SELECT string_agg(t."Tag", ' ') FROM "DocumentTags" t WHERE t."DocumentId" = d."Id"), ''),
-                   coalesce(d."OriginalName", ''),
-                   left(coalesce(x."Text", ''), {IndexedBodyCharacters}),
-                   '#' || d."OwnerId" || coalesce((SELECT string_agg(' #' || s."UserId", '') FROM "Shares" s WHERE s."DocumentId" = d."Id"), '')
-            FROM "Documents" d LEFT JOIN "DocumentTexts" x ON x."DocumentId" = d."Id";
-            ANALYZE "DocumentSearch";
-            """, cancellationToken);
+        db.Database.ExecuteSqlRawAsync("""TRUNCATE "DocumentSearch";""" + Entries + """; ANALYZE "DocumentSearch";""", cancellationToken);
 
     public IQueryable<SearchHit> Match(SearchTerms terms, int userId)
     {
@@ -80,9 +73,7 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
             ORDER BY s."TitleVector" @@ q.query DESC, ts_rank(s."HeadVector", q.query) DESC, s."DocumentId" DESC
             LIMIT {take} OFFSET {skip}
             """).ToListAsync(cancellationToken);
-        return rows.Count > 0 || skip == 0
-            ? new SearchPage([.. rows.Select(r => r.Id)], rows.FirstOrDefault()?.Total ?? 0)
-            : new SearchPage([], await Match(terms, userId).CountAsync(cancellationToken));
+        return await SearchPage.FromRowsAsync(rows, skip, () => Match(terms, userId).CountAsync(cancellationToken));
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SearchTerms terms, int userId, int limit, CancellationToken cancellationToken)

@@ -13,34 +13,27 @@ internal sealed class SqliteSearchIndex(AppDbContext db) : ISearchIndex
 {
     private const string ContentColumns = "{title description tags filename body}";
 
+    // What one index row holds for a document; {0} in the filter is the only parameter.
+    private const string Entries = """
+        INSERT INTO "DocumentSearch" (rowid, title, description, tags, filename, body, readers)
+        SELECT d."Id", d."Title", d."Description",
+               coalesce((SELECT group_concat(t."Tag", ' ') FROM "DocumentTags" t WHERE t."DocumentId" = d."Id"), ''),
+               coalesce(d."OriginalName", ''),
+               coalesce(x."Text", ''),
+               'u' || d."OwnerId" || coalesce((SELECT ' ' || group_concat('u' || s."UserId", ' ') FROM "Shares" s WHERE s."DocumentId" = d."Id"), '')
+        FROM "Documents" d LEFT JOIN "DocumentTexts" x ON x."DocumentId" = d."Id"
+        """;
+
     public Task UpdateAsync(int documentId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            DELETE FROM "DocumentSearch" WHERE rowid = {documentId};
-            INSERT INTO "DocumentSearch" (rowid, title, description, tags, filename, body, readers)
-            SELECT d."Id", d."Title", d."Description",
-                   coalesce((SELECT group_concat(t."Tag", ' ') FROM "DocumentTags" t WHERE t."DocumentId" = d."Id"), ''),
-                   coalesce(d."OriginalName", ''),
-                   coalesce(x."Text", ''),
-                   'u' || d."OwnerId" || coalesce((SELECT ' ' || group_concat('u' || s."UserId", ' ') FROM "Shares" s WHERE s."DocumentId" = d."Id"), '')
-            FROM "Documents" d LEFT JOIN "DocumentTexts" x ON x."DocumentId" = d."Id"
-            WHERE d."Id" = {documentId};
-            """, cancellationToken);
+        db.Database.ExecuteSqlRawAsync(
+            """DELETE FROM "DocumentSearch" WHERE rowid = {0};""" + Entries + """ WHERE d."Id" = {0};""", [documentId], cancellationToken);
 
     public Task RemoveAsync(int documentId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"""DELETE FROM "DocumentSearch" WHERE rowid = {documentId};""", cancellationToken);
 
     public Task RebuildAsync(CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            DELETE FROM "DocumentSearch";
-            INSERT INTO "DocumentSearch" (rowid, title, description, tags, filename, body, readers)
-            SELECT d."Id", d."Title", d."Description",
-                   coalesce((SELECT group_concat(t."Tag", ' ') FROM "DocumentTags" t WHERE t."DocumentId" = d."Id"), ''),
-                   coalesce(d."OriginalName", ''),
-                   coalesce(x."Text", ''),
-                   'u' || d."OwnerId" || coalesce((SELECT ' ' || group_concat('u' || s."UserId", ' ') FROM "Shares" s WHERE s."DocumentId" = d."Id"), '')
-            FROM "Documents" d LEFT JOIN "DocumentTexts" x ON x."DocumentId" = d."Id";
-            INSERT INTO "DocumentSearch" ("DocumentSearch") VALUES ('optimize');
-            """, cancellationToken);
+        db.Database.ExecuteSqlRawAsync(
+            """DELETE FROM "DocumentSearch";""" + Entries + """; INSERT INTO "DocumentSearch" ("DocumentSearch") VALUES ('optimize');""", cancellationToken);
 
     public IQueryable<SearchHit> Match(SearchTerms terms, int userId)
     {
@@ -84,9 +77,7 @@ internal sealed class SqliteSearchIndex(AppDbContext db) : ISearchIndex
             ORDER BY "TitleMatch" DESC, "Score", "Id" DESC
             LIMIT {take} OFFSET {skip}
             """).ToListAsync(cancellationToken);
-        return rows.Count > 0 || skip == 0
-            ? new SearchPage([.. rows.Select(r => r.Id)], rows.FirstOrDefault()?.Total ?? 0)
-            : new SearchPage([], await Match(terms, userId).CountAsync(cancellationToken));
+        return await SearchPage.FromRowsAsync(rows, skip, () => Match(terms, userId).CountAsync(cancellationToken));
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SearchTerms terms, int userId, int limit, CancellationToken cancellationToken)
