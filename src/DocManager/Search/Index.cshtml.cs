@@ -41,5 +41,5 @@ public sealed class IndexModel(SearchService search) : PageModel
 
     public string PageLink(int page) => page == 1
         ? "/search" + QueryString.Create("q", Query)
-        : "/search" + QueryString.Create("q", Query) + QueryString.Create("page", page.ToString(CultureInfo.InvariantCulture));
+        : "/search" + (QueryString.Create("q", Query) + QueryString.Create("page", page.ToString(CultureInfo.InvariantCulture)));
 }
