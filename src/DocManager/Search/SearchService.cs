@@ -17,6 +17,12 @@ public sealed class SearchService(AppDbContext db, ISearchIndex index)
 
         var hits = index.Match(terms, userId);
         var total = await hits.CountAsync(cancellationToken);
+        // A page past the end is empty; computed in int, its offset could overflow to a negative number.
+        if ((long)(page - 1) * pageSize >= total)
+        {
+            return new SearchResults(terms, [], total);
+        }
+
         var ids = await hits.OrderByDescending(h => h.TitleMatch).ThenByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(h => h.DocumentId)
