@@ -22,14 +22,15 @@ public sealed record DocumentQuery(
 
     public static (DocumentQuery? Query, string? Error) Parse(IQueryCollection query, int defaultPageSize = 50)
     {
-        string? Single(string name, out string? error)
+        string? Single(string name, out string? error, bool trim = true)
         {
             var values = query.TryGetValue(name, out var v) ? v : StringValues.Empty;
             error = values.Count > 1 ? $"'{name}' may be given only once" : null;
-            return values.Count == 1 && !string.IsNullOrWhiteSpace(values[0]) ? values[0]!.Trim() : null;
+            return values.Count == 1 && !string.IsNullOrWhiteSpace(values[0]) ? (trim ? values[0]!.Trim() : values[0]) : null;
         }
 
-        var q = Single("q", out var error);
+        // The search text is kept as typed: a trailing space ends the last word, so it no longer matches as a prefix.
+        var q = Single("q", out var error, trim: false);
         var category = error is null ? Single("category", out error) : null;
         if (error is null && category is not null && !DocumentRules.Categories.Contains(category))
         {

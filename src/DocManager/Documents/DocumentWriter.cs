@@ -80,7 +80,8 @@ public sealed partial class DocumentWriter(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        jobs.Notify();
+        // The worker is not woken here: the files are moved into place only after this commit, so
+        // the caller wakes it once they are (see IntakeService).
         return new WriteResult(documents, StatusCodes.Status201Created, null, null);
     }
 

@@ -49,7 +49,8 @@ public sealed class IndexModel(AppDbContext db, ISearchIndex search) : PageModel
             .SingleOrDefaultAsync(cancellationToken);
         TotalCount = totals?.Count ?? 0;
         TotalSize = totals?.Size ?? 0;
-        Documents = TotalCount == 0 ? [] : await PageAsync(query, matching, cancellationToken);
+        // A page past the end is empty; computed in int, its offset could overflow to a negative number.
+        Documents = (long)(query.Page - 1) * query.PageSize >= TotalCount ? [] : await PageAsync(query, matching, cancellationToken);
         IsEmpty = TotalCount == 0 && !await db.DocumentsVisibleTo(UserId).AnyAsync(cancellationToken);
         return Page();
     }

@@ -25,8 +25,9 @@ public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
             case "docx":
                 using (var word = WordprocessingDocument.Open(file, false, Settings()))
                 {
-                    AppendParagraphs(word.MainDocumentPart?.Document?.Body?.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
-                        .Select(p => p.InnerText), text);
+                    // A package without its document is unreadable, not empty: the job fails and is retried.
+                    var body = word.MainDocumentPart?.Document?.Body ?? throw Unreadable("Word document");
+                    AppendParagraphs(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText), text);
                 }
 
                 break;
@@ -62,9 +63,10 @@ public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
     {
         using var workbook = SpreadsheetDocument.Open(file, false, Settings());
         // Shared strings hold nearly all text of a workbook; inline strings and numbers are in the sheets.
-        var shared = workbook.WorkbookPart?.SharedStringTablePart?.SharedStringTable;
+        var workbookPart = workbook.WorkbookPart ?? throw Unreadable("workbook");
+        var shared = workbookPart.SharedStringTablePart?.SharedStringTable;
         AppendParagraphs(shared?.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().Select(item => item.InnerText), text);
-        foreach (var sheet in workbook.WorkbookPart?.WorksheetParts.Take(limits.Value.MaxPages) ?? [])
+        foreach (var sheet in workbookPart.WorksheetParts.Take(limits.Value.MaxPages))
         {
             cancellationToken.ThrowIfCancellationRequested();
             AppendParagraphs(sheet.Worksheet?.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
@@ -76,7 +78,8 @@ public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
     private void ExtractPresentation(Stream file, BoundedText text, CancellationToken cancellationToken)
     {
         using var presentation = PresentationDocument.Open(file, false, Settings());
-        foreach (var slide in presentation.PresentationPart?.SlideParts.Take(limits.Value.MaxPages) ?? [])
+        var presentationPart = presentation.PresentationPart ?? throw Unreadable("presentation");
+        foreach (var slide in presentationPart.SlideParts.Take(limits.Value.MaxPages))
         {
             cancellationToken.ThrowIfCancellationRequested();
             AppendParagraphs(slide.Slide?.Descendants<DocumentFormat.OpenXml.Drawing.Paragraph>().Select(p => p.InnerText), text);
@@ -109,6 +112,8 @@ public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
             }
         }
     }
+
+    private static InvalidDataException Unreadable(string what) => new($"The file holds no readable {what}.");
 
     private OpenSettings Settings() => new() { MaxCharactersInPart = limits.Value.MaxOfficePartCharacters };
 

@@ -1,5 +1,6 @@
 using DocManager.Data;
 using DocManager.Documents;
+using DocManager.Jobs;
 using DocManager.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed partial class IntakeService(
     UploadReader reader,
     DocumentWriter writer,
     IFileStore store,
+    JobScheduler jobs,
     AppDbContext db,
     IOptions<Limits> limits,
     ILogger<IntakeService> logger)
@@ -35,6 +37,8 @@ public sealed partial class IntakeService(
             }
 
             await MoveIntoPlaceAsync(form, result.Documents!);
+            // Only now can the files' text be extracted; woken earlier, the worker would find no file.
+            jobs.Notify();
             return new IntakeResult(result.Documents, StatusCodes.Status201Created, new Dictionary<string, IReadOnlyList<string>>(), UploadForm.Submitted(form));
         }
         catch (UploadRejectedException rejected)

@@ -22,7 +22,8 @@ public sealed class IndexModel(SearchService search) : PageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "q")] string? q, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
-        Query = q?.Trim() ?? "";
+        // Not trimmed: a trailing space ends the last word, which then no longer matches as a prefix.
+        Query = q ?? "";
         if (page is not null && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1))
         {
             Error = "'page' must be a whole number, 1 or more.";
@@ -31,7 +32,7 @@ public sealed class IndexModel(SearchService search) : PageModel
         }
 
         PageNumber = page is null ? 1 : int.Parse(page, CultureInfo.InvariantCulture);
-        if (Query.Length > 0)
+        if (!string.IsNullOrWhiteSpace(Query))
         {
             Results = await search.SearchAsync(Query, User.GetUserId(), PageNumber, PageSize, cancellationToken);
         }
@@ -41,5 +42,5 @@ public sealed class IndexModel(SearchService search) : PageModel
 
     public string PageLink(int page) => page == 1
         ? "/search" + QueryString.Create("q", Query)
-        : "/search" + QueryString.Create("q", Query) + QueryString.Create("page", page.ToString(CultureInfo.InvariantCulture));
+        : "/search" + (QueryString.Create("q", Query) + QueryString.Create("page", page.ToString(CultureInfo.InvariantCulture)));
 }

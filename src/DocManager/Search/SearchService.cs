@@ -17,7 +17,11 @@ public sealed class SearchService(AppDbContext db, ISearchIndex index)
             return new SearchResults(terms, [], 0);
         }
 
-        var (ids, total) = await index.PageAsync(terms, userId, (page - 1) * pageSize, pageSize, cancellationToken);
+        // A page too far out for an int offset is past every result; only the count is wanted.
+        var skip = (long)(page - 1) * pageSize;
+        var (ids, total) = skip > int.MaxValue
+            ? new SearchPage([], await index.Match(terms, userId).CountAsync(cancellationToken))
+            : await index.PageAsync(terms, userId, (int)skip, pageSize, cancellationToken);
 
         // Visibility is part of the match; it is checked again here against the shares themselves.
         var documents = (await db.DocumentsVisibleTo(userId).AsNoTracking()

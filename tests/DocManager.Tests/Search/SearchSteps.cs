@@ -27,4 +27,21 @@ internal static class SearchSteps
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         return [.. json.RootElement.EnumerateArray().Select(e => (e.GetProperty("id").GetInt32(), e.GetProperty("title").GetString()!))];
     }
+
+    /// <summary>The ids `/documents?q=` lists, in its order.</summary>
+    public static Task<IReadOnlyList<int>> ListMatchIdsAsync(this Browser browser, string query) =>
+        browser.ListIdsAsync("/documents?q=" + Uri.EscapeDataString(query));
+
+    /// <summary>Asserts that `/search` and `/documents?q=` both find exactly these documents (in any order).</summary>
+    public static async Task AssertFindsAsync(this Browser browser, string query, params int[] expected)
+    {
+        var search = await browser.SearchIdsAsync(query);
+        var list = await browser.ListMatchIdsAsync(query);
+        Assert.True(search.Order().SequenceEqual(expected.Order()), $"/search?q={query} found [{string.Join(", ", search)}], expected [{string.Join(", ", expected)}]");
+        Assert.True(list.Order().SequenceEqual(expected.Order()), $"/documents?q={query} found [{string.Join(", ", list)}], expected [{string.Join(", ", expected)}]");
+    }
+
+    /// <summary>The ids `/api/suggest?q=` offers, in its order.</summary>
+    public static async Task<List<int>> SuggestIdsAsync(this Browser browser, string query) =>
+        [.. (await browser.SuggestAsync(query)).Select(s => s.Id)];
 }

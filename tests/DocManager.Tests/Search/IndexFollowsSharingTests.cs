@@ -1,0 +1,66 @@
+using DocManager.Tests.Infrastructure;
+
+namespace DocManager.Tests.Search;
+
+/// <summary>Sharing makes a document findable (and suggested) for its viewer; taking the share back hides it from their searches again.</summary>
+public sealed class IndexFollowsSharingTests
+{
+    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Share_MakesTheDocumentFindableByTheViewer_AndUnshareHidesItAgain(Backend backend)
+    {
+        await using var app = await TestApp.StartAsync(backend);
+        using var owner = app.CreateBrowser();
+        await owner.RegisterNewUserAsync();
+        using var viewer = app.CreateBrowser();
+        var viewerName = await viewer.RegisterNewUserAsync();
+        var id = await owner.UploadDocumentAsync(TestFile.Text("ledger.txt", "Payments to the numbat sanctuary.\n"),
+            new("title", "Platypus ledger"), new("description", "Echidna accounts"), new("tags", "wombat"));
+        await app.WaitForJobsAsync();
+        await AssertViewerFindsAsync(viewer, []);
+
+        await owner.ShareDocumentAsync(id, viewerName);
+
+        await AssertViewerFindsAsync(viewer, [id]);
+        Assert.Equal([(id, "Platypus ledger")], await viewer.SuggestAsync("platy"));
+
+        await owner.UnshareDocumentAsync(id, await app.UserIdAsync(viewerName));
+
+        await AssertViewerFindsAsync(viewer, []);
+        Assert.Empty(await viewer.SuggestAsync("platy"));
+        await owner.AssertFindsAsync("numbat", id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Unshare_FromOneViewer_KeepsItFindableForTheOthers(Backend backend)
+    {
+        await using var app = await TestApp.StartAsync(backend);
+        using var owner = app.CreateBrowser();
+        await owner.RegisterNewUserAsync();
+        using var leaving = app.CreateBrowser();
+        var leavingName = await leaving.RegisterNewUserAsync();
+        using var staying = app.CreateBrowser();
+        var stayingName = await staying.RegisterNewUserAsync();
+        var id = await owner.CreateNoteIdAsync("Capybara roster");
+        await owner.ShareDocumentAsync(id, leavingName);
+        await owner.ShareDocumentAsync(id, stayingName);
+
+        await owner.UnshareDocumentAsync(id, await app.UserIdAsync(leavingName));
+
+        await leaving.AssertFindsAsync("capybara");
+        await staying.AssertFindsAsync("capybara", id);
+        Assert.Equal([id], await staying.SuggestIdsAsync("capy"));
+    }
+
+    /// <summary>Every word of the shared document, as the viewer would search for it.</summary>
+    private static async Task AssertViewerFindsAsync(Browser viewer, int[] expected)
+    {
+        foreach (var query in new[] { "platypus", "echidna", "wombat", "numbat", "ledger" })
+        {
+            await viewer.AssertFindsAsync(query, expected);
+        }
+    }
+}
