@@ -47,8 +47,10 @@ public sealed class AccountService(AppDbContext db, IPasswordHasher<User> hasher
     /// <summary>The user these credentials belong to, or null (unknown user and wrong password alike).</summary>
     public async Task<User?> FindByCredentialsAsync(string userName, string password, CancellationToken cancellationToken)
     {
-        var normalized = User.Normalize(userName);
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+        // A name no account can have is not looked up (PostgreSQL refuses text with NUL in it).
+        var user = UserNameRules.Check(userName) is not null
+            ? null
+            : await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == User.Normalize(userName), cancellationToken);
         if (user is null)
         {
             hasher.VerifyHashedPassword(null!, DecoyHash.Value, password);

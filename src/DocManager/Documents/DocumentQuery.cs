@@ -38,6 +38,10 @@ public sealed record DocumentQuery(
         }
 
         var tag = error is null ? Single("tag", out error)?.ToLowerInvariant() : null;
+        if (error is null && tag is not null && !DocumentRules.IsTag(tag))
+        {
+            error = $"'{tag}' is not a tag: tags are letters, digits, '-' and '_'";
+        }
         var owner = error is null ? Single("owner", out error) ?? "all" : "all";
         if (error is null && !Owners.Contains(owner))
         {

@@ -116,6 +116,10 @@ public static class DocumentRules
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>Whether a (lower-cased) value can be a tag: 1–32 letters, digits, `-` and `_`.</summary>
+    public static bool IsTag(string tag) =>
+        tag.Length > 0 && Length(tag) <= TagMaxLength && tag.All(c => char.IsLetterOrDigit(c) || c is '-' or '_') && !HasInvalidText(tag, false);
+
     /// <summary>Tags from repeated fields, each of which may also hold several, separated by commas or spaces.</summary>
     public static IReadOnlyList<string> SplitTags(IEnumerable<string?> values) =>
         [.. values.SelectMany(v => (v ?? "").Split([',', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))];
@@ -126,7 +130,7 @@ public static class DocumentRules
         foreach (var candidate in raw.Select(t => t.Trim()).Where(t => t.Length > 0))
         {
             var tag = candidate.Normalize(NormalizationForm.FormC).ToLowerInvariant();
-            if (Length(tag) > TagMaxLength || !tag.All(c => char.IsLetterOrDigit(c) || c is '-' or '_') || HasInvalidText(tag, false))
+            if (!IsTag(tag))
             {
                 error($"Tag '{candidate}' is invalid: use 1–{TagMaxLength} letters, digits, '-' or '_'");
                 return [];

@@ -74,14 +74,13 @@ public sealed partial class DocumentWriter(
             await index.UpdateAsync(document.Id, cancellationToken);
             if (TextExtractor.Supports(document.ContentType))
             {
-                jobs.Enqueue(ExtractTextJob.JobKind, document.Id);
+                // Held until the intake has moved the file into place (see IntakeService).
+                jobs.Enqueue(ExtractTextJob.JobKind, document.Id, held: true);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        // The worker is not woken here: the files are moved into place only after this commit, so
-        // the caller wakes it once they are (see IntakeService).
         return new WriteResult(documents, StatusCodes.Status201Created, null, null);
     }
 

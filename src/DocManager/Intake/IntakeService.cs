@@ -37,8 +37,8 @@ public sealed partial class IntakeService(
             }
 
             await MoveIntoPlaceAsync(form, result.Documents!);
-            // Only now can the files' text be extracted; woken earlier, the worker would find no file.
-            jobs.Notify();
+            // Only now can the files' text be extracted: the jobs were held until the files were here.
+            await jobs.ReleaseAsync(result.Documents!.Select(d => d.Id), CancellationToken.None);
             return new IntakeResult(result.Documents, StatusCodes.Status201Created, new Dictionary<string, IReadOnlyList<string>>(), UploadForm.Submitted(form));
         }
         catch (UploadRejectedException rejected)

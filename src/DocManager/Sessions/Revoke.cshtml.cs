@@ -26,7 +26,7 @@ public sealed class RevokeModel(ISessionStore sessions) : PageModel
         }
 
         // Only a session of this user can be ended here; any other id is simply not found.
-        var session = string.IsNullOrEmpty(sessionId) ? null : await sessions.FindAsync(sessionId, cancellationToken);
+        var session = SessionKey.IsRecordId(sessionId) ? await sessions.FindAsync(sessionId!, cancellationToken) : null;
         if (session is null || session.UserId != userId)
         {
             return NotFound();

@@ -18,6 +18,11 @@ public sealed class ShareService(AppDbContext db, NotificationService notificati
             return "Enter the username to share with";
         }
 
+        if (UserNameRules.Check(userName) is not null)
+        {
+            return "No user with that username";
+        }
+
         var normalized = User.Normalize(userName);
         var viewer = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
         if (viewer is null)
