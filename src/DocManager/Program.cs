@@ -37,6 +37,7 @@ builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(AccessPolicies.Sign
 builder.Services.AddWebSecurity(builder.Configuration);
 builder.Services.AddErrorHandling();
 builder.Services.AddHealth();
+builder.Services.AddOpenApi();
 
 // Pages live in feature folders (Accounts/, Documents/, ...) rather than under Pages/.
 builder.Services.AddRazorPages(pages => pages.RootDirectory = "/")

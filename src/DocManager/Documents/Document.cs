@@ -32,6 +32,11 @@ public sealed class Document
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Counts changes; the ETag of the document, so a stale edit is refused instead of overwriting a newer one.</summary>
+    public int Version { get; set; } = 1;
+
+    public string ETag => $"\"{Id}-{Version}\"";
+
     /// <summary>Generated name of the stored file; null for a note.</summary>
     public string? StoredName { get; set; }
 
@@ -98,6 +103,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         document.HasMany(d => d.Tags).WithOne().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Cascade);
         document.Ignore(d => d.HasFile);
         document.Ignore(d => d.TagNames);
+        document.Ignore(d => d.ETag);
+        document.Property(d => d.Version).IsConcurrencyToken();
     }
 }
 

@@ -21,8 +21,12 @@ public sealed record DocumentSummary(
     long Size,
     string? Sha256,
     int OwnerId,
-    string OwnerName)
+    string OwnerName,
+    int Version,
+    string TitleKey)
 {
+    public string ETag => $"\"{Id}-{Version}\"";
+
     public bool IsOwnedBy(int userId) => OwnerId == userId;
 
     public static Expression<Func<Document, DocumentSummary>> Projection { get; } = d => new DocumentSummary(
@@ -40,5 +44,7 @@ public sealed record DocumentSummary(
         d.Size,
         d.Sha256,
         d.OwnerId,
-        d.Owner.UserName);
+        d.Owner.UserName,
+        d.Version,
+        d.TitleKey);
 }

@@ -84,8 +84,19 @@ public sealed partial class DocumentWriter(
         return new WriteResult(documents, StatusCodes.Status201Created, null, null);
     }
 
-    public async Task<WriteResult> UpdateAsync(Document document, DocumentFields fields, CancellationToken cancellationToken)
+    public const string ChangedMeanwhile = "This document was changed by someone else since you opened it. Reload it to see the changes, then make yours again.";
+
+    /// <summary>
+    /// Saves new fields. With <paramref name="expectedVersion"/>, refuses (409) when the document has
+    /// changed since that version was read, so nobody silently overwrites a newer edit.
+    /// </summary>
+    public async Task<WriteResult> UpdateAsync(Document document, DocumentFields fields, int? expectedVersion, CancellationToken cancellationToken)
     {
+        if (expectedVersion is { } expected && expected != document.Version)
+        {
+            return new WriteResult(null, StatusCodes.Status409Conflict, "version", ChangedMeanwhile);
+        }
+
         var key = DocumentRules.TitleKey(fields.Title);
         // Renaming a document to its own title (or changing only its case) is not a duplicate.
         if (key != document.TitleKey &&
@@ -97,10 +108,17 @@ public sealed partial class DocumentWriter(
         await db.Entry(document).Collection(d => d.Tags).LoadAsync(cancellationToken);
         Apply(document, fields);
         document.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        document.Version++;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save got in between our read and this write (the version no longer matched).
+            db.ChangeTracker.Clear();
+            return new WriteResult(null, StatusCodes.Status409Conflict, "version", ChangedMeanwhile);
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {

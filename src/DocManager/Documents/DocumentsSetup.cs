@@ -14,6 +14,9 @@ public static class DocumentsSetup
         services.AddScoped<DocumentWriter>();
         services.AddScoped<ShareService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<QuotaWarning>();
+        services.AddSingleton<LocalNotificationBus>();
+        services.AddSingleton<INotificationBus>(provider => provider.GetRequiredService<LocalNotificationBus>());
         services.AddScoped<UploadReader>();
         services.AddScoped<IntakeService>();
         services.AddSingleton<StagingSweeper>();

@@ -12,6 +12,9 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
 
     public DocumentForm Form { get; private set; } = new();
 
+    /// <summary>The version the form was loaded with; a save from an older one is refused.</summary>
+    public int Version { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var (document, access) = await db.FindForChangeAsync(id, User.GetUserId(), cancellationToken);
@@ -23,6 +26,7 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
         await db.Entry(document!).Collection(d => d.Tags).LoadAsync(cancellationToken);
         Id = id;
         Form = DocumentForm.From(document!);
+        Version = document!.Version;
         return Page();
     }
 
@@ -35,8 +39,13 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
         }
 
         Id = id;
-        var (input, form) = DocumentForm.Read(await Request.ReadFormAsync(cancellationToken));
+        var posted = await Request.ReadFormAsync(cancellationToken);
+        var (input, form) = DocumentForm.Read(posted);
         Form = form;
+        // A form without a version (an old page, a script) saves as before; one with a version must match.
+        Version = int.TryParse(posted["version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version
+            : document!.Version;
         var validation = DocumentRules.Validate(input);
         if (!validation.IsValid)
         {
@@ -44,7 +53,7 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
             return Invalid(StatusCodes.Status400BadRequest);
         }
 
-        var result = await writer.UpdateAsync(document!, validation.Fields!, cancellationToken);
+        var result = await writer.UpdateAsync(document!, validation.Fields!, posted.ContainsKey("version") ? Version : null, cancellationToken);
         if (!result.Succeeded)
         {
             this.AddError(result.Field!, result.Error!);

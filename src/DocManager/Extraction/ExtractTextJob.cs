@@ -67,5 +67,6 @@ public sealed class ExtractTextJob(
         await db.SaveChangesAsync(cancellationToken);
         await index.UpdateAsync(document.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await notifications.PublishAsync(cancellationToken);
     }
 }

@@ -18,6 +18,7 @@ public sealed partial class IntakeService(
     DocumentWriter writer,
     IFileStore store,
     JobScheduler jobs,
+    QuotaWarning quotaWarning,
     AppDbContext db,
     IOptions<Limits> limits,
     ILogger<IntakeService> logger)
@@ -39,6 +40,7 @@ public sealed partial class IntakeService(
             await MoveIntoPlaceAsync(form, result.Documents!);
             // Only now can the files' text be extracted: the jobs were held until the files were here.
             await jobs.ReleaseAsync(result.Documents!.Select(d => d.Id), CancellationToken.None);
+            await quotaWarning.CheckAsync(ownerId, used, CancellationToken.None);
             return new IntakeResult(result.Documents, StatusCodes.Status201Created, new Dictionary<string, IReadOnlyList<string>>(), UploadForm.Submitted(form));
         }
         catch (UploadRejectedException rejected)

@@ -56,6 +56,7 @@ public sealed class ShareService(AppDbContext db, NotificationService notificati
         // The new viewer can search it from now on.
         await index.UpdateAsync(document.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await notifications.PublishAsync(cancellationToken);
         return null;
     }
 

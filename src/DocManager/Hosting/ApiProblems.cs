@@ -1,0 +1,46 @@
+using DocManager.Documents;
+
+namespace DocManager.Hosting;
+
+/// <summary>
+/// The API's errors, all RFC 9457 problems with `status`, `title` and `detail` (the first message),
+/// and for validation `errors: { field: [messages] }`.
+/// </summary>
+public static class ApiProblems
+{
+    public static IResult BadRequest(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
+
+    public static IResult NotFound(int id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no document {id}, or it is not shared with you.");
+
+    public static IResult Forbidden() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the owner of this document can change it.");
+
+    public static IResult PreconditionFailed() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed",
+            detail: "The document was changed since you read it (If-Match does not match its ETag). Read it again, then repeat your change.");
+
+    public static IResult Invalid(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) =>
+        Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+
+    public static IResult Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: errors.Values.SelectMany(e => e).FirstOrDefault(), title: "Invalid input");
+
+    /// <summary>A refused write with its status (400, 403 quota, 413, 409…) and its message for a field.</summary>
+    public static IResult From(WriteResult result) => From(result.Status, new Dictionary<string, string[]> { [result.Field!] = [result.Error!] });
+
+    public static IResult From(int status, Dictionary<string, string[]> errors) => status == StatusCodes.Status400BadRequest
+        ? Invalid(errors)
+        : TypedResults.Problem(statusCode: status, title: Title(status), detail: errors.Values.SelectMany(e => e).FirstOrDefault(),
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status403Forbidden => "Forbidden",
+        StatusCodes.Status409Conflict => "Conflict",
+        StatusCodes.Status413PayloadTooLarge => "Too large",
+        StatusCodes.Status507InsufficientStorage => "Insufficient storage",
+        _ => "Request refused",
+    };
+}
