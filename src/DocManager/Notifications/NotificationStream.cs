@@ -12,11 +12,11 @@ namespace DocManager.Notifications;
 /// </summary>
 internal static class NotificationStream
 {
-    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task RunAsync(HttpContext http, INotificationBus bus, NotificationService notifications, ISessionStore sessions, TimeProvider clock)
+    public static async Task RunAsync(HttpContext http, INotificationBus bus, NotificationService notifications, ISessionStore sessions, IConfiguration configuration)
     {
+        var heartbeat = configuration.GetValue("Notifications:Heartbeat", TimeSpan.FromSeconds(15));
         var userId = http.User.GetUserId();
         var sessionId = http.User.GetSessionId();
         var stopping = http.RequestAborted;
@@ -42,7 +42,7 @@ internal static class NotificationStream
         while (!stopping.IsCancellationRequested)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            wait.CancelAfter(Heartbeat);
+            wait.CancelAfter(heartbeat);
             try
             {
                 var message = await subscription.Reader.ReadAsync(wait.Token);
