@@ -147,7 +147,12 @@ public sealed record DocumentQuery(
     /// route data: Razor Pages keeps the route value `page` for the page's own name, so a tag-helper
     /// link silently drops the page number.
     /// </summary>
-    public string PageLink(int page)
+    public string PageLink(int page) => "/documents" + QueryString.Create(Values(page));
+
+    /// <summary>The same filters and sort for `/api/documents`, which pages with a cursor, not a page number.</summary>
+    public string ApiLink() => "/api/documents" + QueryString.Create(Values(page: null));
+
+    private IEnumerable<KeyValuePair<string, string?>> Values(int? page)
     {
         var values = new Dictionary<string, string?>
         {
@@ -158,10 +163,10 @@ public sealed record DocumentQuery(
             ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["sort"] = Sort is "-date" or null ? null : Sort,
-            ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
-            ["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture),
+            ["page"] = page is null or 1 ? null : page.Value.ToString(CultureInfo.InvariantCulture),
+            ["pageSize"] = page is null ? null : PageSize.ToString(CultureInfo.InvariantCulture),
         };
-        return "/documents" + QueryString.Create(values.Where(v => v.Value is not null));
+        return values.Where(v => v.Value is not null);
     }
 
     private static DateOnly? Date(string? value, string name, ref string? error)

@@ -2,6 +2,7 @@ using DocManager.Data;
 using DocManager.Search;
 using DocManager.Sessions;
 using DocManager.Shared;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DocManager.Documents;
 
 /// <summary>The documents the user can see: their own and those shared with them, filtered, sorted and paged.</summary>
-public sealed class IndexModel(AppDbContext db, ISearchIndex search) : PageModel
+public sealed class IndexModel(AppDbContext db, ISearchIndex search, IDataProtectionProvider protection) : PageModel
 {
     public DocumentQuery Query { get; private set; } = DocumentQuery.Default;
 
@@ -27,6 +28,9 @@ public sealed class IndexModel(AppDbContext db, ISearchIndex search) : PageModel
     public bool IsEmpty { get; private set; }
 
     public int UserId { get; private set; }
+
+    /// <summary>Where `/api/documents` continues after this page (for infinite scroll); null on the last page or in relevance order.</summary>
+    public string? NextCursor { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -52,6 +56,11 @@ public sealed class IndexModel(AppDbContext db, ISearchIndex search) : PageModel
         // A page past the end is empty; computed in int, its offset could overflow to a negative number.
         Documents = (long)(query.Page - 1) * query.PageSize >= TotalCount ? [] : await PageAsync(query, matching, cancellationToken);
         IsEmpty = TotalCount == 0 && !await db.DocumentsVisibleTo(UserId).AnyAsync(cancellationToken);
+        if (query.Sort is not null && Documents.Count > 0 && (long)query.Page * query.PageSize < TotalCount)
+        {
+            NextCursor = DocumentCursor.After(Documents[^1], query, titleMatch: 0).Protect(protection, query);
+        }
+
         return Page();
     }
 

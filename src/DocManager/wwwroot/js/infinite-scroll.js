@@ -1,0 +1,82 @@
+// /documents grows as the user scrolls, using the API's cursor from where the server's page ended.
+// The plain Previous/Next links stay for browsers without JavaScript; after a Back navigation the
+// pages loaded before are fetched again and the scroll position is restored.
+import { api, announce } from './api.js';
+import { documentCard } from './cards.js';
+import { enhanceRenameButtons } from './inline-edit.js';
+
+const STORE = 'docmanager.scroll';
+
+export function initInfiniteScroll(list) {
+  let cursor = list.dataset.nextCursor;
+  if (!cursor) return;
+
+  const pageSize = list.dataset.pageSize || '50';
+  const pages = document.getElementById('document-pages');
+  const status = document.createElement('p');
+  status.className = 'list-status muted';
+  status.setAttribute('role', 'status');
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'button';
+  more.textContent = 'Load more';
+  const footer = document.createElement('div');
+  footer.className = 'list-footer';
+  footer.append(status, more);
+  list.after(footer);
+  if (pages) pages.hidden = true;
+
+  const used = [];
+  let loading = false;
+
+  async function loadNext() {
+    if (loading || !cursor) return;
+    loading = true;
+    more.disabled = true;
+    status.textContent = 'Loading more documents…';
+    try {
+      const { data } = await api(`${list.dataset.api}${list.dataset.api.includes('?') ? '&' : '?'}limit=${pageSize}&cursor=${encodeURIComponent(cursor)}`);
+      used.push(cursor);
+      const cards = data.items.map(documentCard);
+      list.append(...cards);
+      cards.forEach(enhanceRenameButtons);
+      cursor = data.nextCursor;
+      announce(`${data.items.length} more documents loaded`);
+      status.textContent = cursor ? '' : 'That is everything.';
+    } catch {
+      status.textContent = 'Could not load more documents. Try again, or use the page links.';
+      if (pages) pages.hidden = false;
+    } finally {
+      loading = false;
+      more.disabled = false;
+      more.hidden = !cursor;
+    }
+  }
+
+  more.addEventListener('click', loadNext);
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) loadNext();
+  }, { rootMargin: '400px' });
+  observer.observe(footer);
+
+  // Remember what was loaded and where the user was, to come back to it after visiting a document.
+  window.addEventListener('pagehide', () => {
+    sessionStorage.setItem(STORE, JSON.stringify({ url: location.href, cursors: used, y: window.scrollY }));
+  });
+
+  restore(list, loadNext, () => used.length);
+}
+
+async function restore(list, loadNext, loaded) {
+  const saved = JSON.parse(sessionStorage.getItem(STORE) ?? 'null');
+  sessionStorage.removeItem(STORE);
+  const [navigation] = performance.getEntriesByType('navigation');
+  if (!saved || saved.url !== location.href || navigation?.type !== 'back_forward') return;
+  history.scrollRestoration = 'manual';
+  while (loaded() < saved.cursors.length) {
+    const before = loaded();
+    await loadNext();
+    if (loaded() === before) break;
+  }
+  window.scrollTo(0, saved.y);
+}

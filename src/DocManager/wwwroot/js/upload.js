@@ -1,0 +1,137 @@
+// Drag-and-drop upload of several files, each sent on its own with a progress bar and a cancel
+// button. The form's own fields (description, category, tags, priority; the title when there is
+// one file) go with every file. Without JavaScript the form posts as it is.
+import { csrfToken, announce } from './api.js';
+import { formatBytes } from './cards.js';
+
+export function initUpload(form) {
+  const input = form.querySelector('input[type="file"]');
+  if (!input) return;
+
+  const zone = document.createElement('div');
+  zone.className = 'dropzone';
+  const prompt = document.createElement('p');
+  prompt.textContent = 'Drop files here, or choose them with the button above.';
+  zone.append(prompt);
+  input.closest('.field').after(zone);
+
+  const list = document.createElement('ul');
+  list.className = 'upload-list';
+  list.setAttribute('aria-label', 'Uploads');
+  zone.after(list);
+
+  for (const name of ['dragenter', 'dragover']) {
+    zone.addEventListener(name, (event) => {
+      event.preventDefault();
+      zone.classList.add('is-over');
+    });
+  }
+  for (const name of ['dragleave', 'drop']) {
+    zone.addEventListener(name, () => zone.classList.remove('is-over'));
+  }
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    if (event.dataTransfer?.files.length) startAll([...event.dataTransfer.files]);
+  });
+
+  form.addEventListener('submit', (event) => {
+    if (!input.files?.length) return; // let the server say "No file selected"
+    event.preventDefault();
+    startAll([...input.files]);
+    input.value = '';
+  });
+
+  function startAll(files) {
+    const uploads = files.map((file) => upload(file, files.length === 1));
+    Promise.allSettled(uploads).then((results) => {
+      const done = results.filter((r) => r.status === 'fulfilled' && r.value).length;
+      announce(`${done} of ${files.length} uploaded`);
+      if (done > 0 && done === files.length) {
+        const link = document.createElement('a');
+        link.href = '/documents';
+        link.className = 'button button-primary';
+        link.textContent = 'Go to your documents';
+        list.after(link);
+      }
+    });
+  }
+
+  function upload(file, single) {
+    const row = document.createElement('li');
+    row.className = 'upload-item';
+    const name = document.createElement('span');
+    name.className = 'upload-name';
+    name.textContent = `${file.name} (${formatBytes(file.size)})`;
+    const bar = document.createElement('progress');
+    bar.max = 100;
+    bar.value = 0;
+    bar.setAttribute('aria-label', `Progress of ${file.name}`);
+    const state = document.createElement('span');
+    state.className = 'upload-state';
+    state.setAttribute('role', 'status');
+    state.textContent = 'Waiting';
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.className = 'button button-small';
+    cancel.textContent = 'Cancel';
+    cancel.setAttribute('aria-label', `Cancel ${file.name}`);
+    row.append(name, bar, state, cancel);
+    list.append(row);
+
+    const data = new FormData();
+    for (const field of ['description', 'category', 'tags', 'priority']) {
+      const value = form.elements.namedItem(field)?.value;
+      if (value) data.append(field, value);
+    }
+    const title = form.elements.namedItem('title')?.value;
+    if (single && title) data.append('title', title);
+    data.append('file', file, file.name);
+
+    return new Promise((resolve) => {
+      const request = new XMLHttpRequest();
+      request.open('POST', '/api/files');
+      request.setRequestHeader('X-CSRF-TOKEN', csrfToken());
+      request.setRequestHeader('Accept', 'application/json');
+      request.upload.addEventListener('progress', (event) => {
+        if (event.lengthComputable) {
+          bar.value = Math.round((event.loaded / event.total) * 100);
+          state.textContent = `${bar.value}%`;
+        }
+      });
+      request.addEventListener('load', () => {
+        cancel.remove();
+        let body = null;
+        try { body = JSON.parse(request.responseText); } catch { /* not JSON */ }
+        if (request.status === 201 && body?.items?.length) {
+          bar.value = 100;
+          const doc = body.items[0];
+          const link = document.createElement('a');
+          link.href = `/documents/${encodeURIComponent(doc.id)}`;
+          link.textContent = `Uploaded as “${doc.title}”`;
+          state.replaceChildren(link);
+          row.classList.add('is-done');
+          resolve(true);
+        } else {
+          state.textContent = body?.detail ?? `Refused (${request.status})`;
+          row.classList.add('is-failed');
+          resolve(false);
+        }
+      });
+      request.addEventListener('error', () => {
+        cancel.remove();
+        state.textContent = 'Network error: nothing was saved.';
+        row.classList.add('is-failed');
+        resolve(false);
+      });
+      request.addEventListener('abort', () => {
+        cancel.remove();
+        state.textContent = 'Cancelled: nothing was saved.';
+        row.classList.add('is-failed');
+        resolve(false);
+      });
+      cancel.addEventListener('click', () => request.abort());
+      state.textContent = 'Uploading';
+      request.send(data);
+    });
+  }
+}
