@@ -89,7 +89,31 @@ public sealed class Visitor : IAsyncDisposable
         }));
         await FillDocumentFieldsAsync(title, description, category, tags, priority);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
-        await WaitForPathAsync(new Regex(@"^/documents(/\d+)?$"));
+
+        // Without scripts the form posts, and the server answers with the new document (or the list,
+        // for several). Scripts may instead send the files themselves, with progress shown, and then
+        // offer a link to the list: either way the upload is done when the list can be seen.
+        var posted = WaitForPathAsync(new Regex(@"^/documents(/\d+)?$"));
+        var toList = Page.GetByRole(AriaRole.Link, new() { Name = "Go to your documents" });
+        var sent = toList.WaitForAsync();
+        if (await Task.WhenAny(posted, sent) == sent)
+        {
+            await sent;
+            await toList.ClickAsync();
+            await WaitForPathAsync("/documents");
+        }
+        else
+        {
+            await posted;
+        }
+    }
+
+    /// <summary>Opens a document's details page from the list, through the link that is its title.</summary>
+    public async Task OpenDocumentAsync(string title)
+    {
+        await OpenAsync("/documents");
+        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+        await WaitForPathAsync(new Regex(@"^/documents/\d+$"));
     }
 
     /// <summary>Writes a note through /documents/new and waits for its details page.</summary>

@@ -35,6 +35,7 @@ public sealed class ScreenshotTests(Chromium chromium)
         await colleague.SignUpAsync("tom.becker");
         await maria.SignUpAsync("maria.lopez");
         await DemoLibrary.SeedAsync(maria);
+        await maria.OpenDocumentAsync(DemoLibrary.Report);
         await maria.Page.GetByLabel("Share with (username)").FillAsync("tom.becker");
         await maria.Page.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }).ClickAsync();
         await Expect(maria.Page.GetByRole(AriaRole.Button, new() { Name = "Stop sharing" })).ToBeVisibleAsync();
