@@ -5,13 +5,17 @@ namespace DocManager.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on the real Kestrel server, listening on a free loopback port, for what the
-/// in-memory test server does not do: header size limits, the Server banner, HEAD without a body.
+/// in-memory test server does not do: header size limits, the Server banner, HEAD without a body,
+/// and real browsers (the browser tests link this file).
 /// </summary>
 public sealed class KestrelTestApp : IAsyncDisposable
 {
     private readonly DocManagerFactory _factory;
 
     private KestrelTestApp(DocManagerFactory factory) => _factory = factory;
+
+    /// <summary>Where the server listens: <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
 
     public static async Task<KestrelTestApp> StartAsync(Backend backend = Backend.Sqlite)
     {
@@ -24,7 +28,7 @@ public sealed class KestrelTestApp : IAsyncDisposable
     /// <summary>A plain HTTP client that does not follow redirects or keep cookies.</summary>
     public HttpClient CreateClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = _factory.ClientOptions.BaseAddress,
+        BaseAddress = BaseAddress,
         AllowAutoRedirect = false,
         HandleCookies = false,
     });

@@ -1,0 +1,60 @@
+using DocManager.Tests.Infrastructure;
+
+namespace DocManager.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel (a fresh SQLite database and file folder of its own) and the shared
+/// Chromium, in which each <see cref="Visitor"/> is a person with their own browser context.
+/// <c>await using var site = await Site.StartAsync(chromium);</c>
+/// </summary>
+public sealed class Site : IAsyncDisposable
+{
+    private readonly KestrelTestApp _app;
+    private readonly Chromium _chromium;
+    private readonly List<Visitor> _visitors = [];
+
+    private Site(KestrelTestApp app, Chromium chromium)
+    {
+        _app = app;
+        _chromium = chromium;
+        // Kestrel listens on 127.0.0.1; the browser goes to http://localhost, which browsers treat as
+        // a secure context, so the session cookie keeps its default `Secure` flag and is still sent.
+        BaseAddress = new UriBuilder(app.BaseAddress) { Host = "localhost" }.Uri;
+    }
+
+    /// <summary><c>http://localhost:PORT/</c></summary>
+    public Uri BaseAddress { get; }
+
+    public static async Task<Site> StartAsync(Chromium chromium) =>
+        new(await KestrelTestApp.StartAsync(Backend.Sqlite), chromium);
+
+    /// <summary>A new person at a new browser window: no cookies, nothing stored.</summary>
+    /// <param name="javaScript">false to browse as with scripts turned off: every page must work through plain forms.</param>
+    /// <param name="bypassCsp">true only where a test injects its own script (axe-core) or must see what the escaping alone does.</param>
+    public async Task<Visitor> NewVisitorAsync(bool javaScript = true, bool bypassCsp = false)
+    {
+        var context = await _chromium.Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            JavaScriptEnabled = javaScript,
+            BypassCSP = bypassCsp,
+            AcceptDownloads = true,
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+            ViewportSize = new() { Width = 1280, Height = 800 },
+        });
+        var visitor = await Visitor.OpenAsync(context);
+        _visitors.Add(visitor);
+        return visitor;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var visitor in _visitors)
+        {
+            await visitor.DisposeAsync();
+        }
+
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,94 @@
+using DocManager.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace DocManager.BrowserTests.Screenshots;
+
+/// <summary>
+/// Full-page pictures of the main pages, for the README and for a person to look at. They go to the
+/// folder named by DOCMANAGER_SCREENSHOTS (relative to the repository root, e.g. docs/screenshots),
+/// or else to TestResults/screenshots beside the tests.
+/// </summary>
+public sealed class ScreenshotTests(Chromium chromium)
+{
+    [Fact]
+    public async Task MainPages_AreCaptured()
+    {
+        var folder = OutputFolder();
+        Directory.CreateDirectory(folder);
+        await using var site = await Site.StartAsync(chromium);
+        var maria = await site.NewVisitorAsync();
+        var colleague = await site.NewVisitorAsync();
+        var taken = new List<string>();
+
+        async Task CaptureAsync(string name)
+        {
+            // Wait for web fonts and images, so that a picture is never taken half-drawn.
+            await maria.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var path = Path.Combine(folder, name + ".png");
+            await maria.Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+            taken.Add(path);
+        }
+
+        await maria.OpenAsync("/");
+        await CaptureAsync("landing");
+
+        await colleague.SignUpAsync("tom.becker");
+        await maria.SignUpAsync("maria.lopez");
+        await DemoLibrary.SeedAsync(maria);
+        await maria.OpenDocumentAsync(DemoLibrary.Report);
+        await maria.Page.GetByLabel("Share with (username)").FillAsync("tom.becker");
+        await maria.Page.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }).ClickAsync();
+        await Expect(maria.Page.GetByRole(AriaRole.Button, new() { Name = "Stop sharing" })).ToBeVisibleAsync();
+        await CaptureAsync("document");
+
+        await maria.OpenAsync("/documents");
+        await CaptureAsync("documents");
+
+        await maria.OpenAsync("/upload");
+        await CaptureAsync("upload");
+
+        await maria.OpenAsync("/search?q=" + DemoLibrary.SearchWord);
+        await CaptureAsync("search");
+
+        await maria.OpenAsync("/settings");
+        await CaptureAsync("settings");
+
+        // The display preferences live in the plain `prefs` cookie, as the settings page would set it.
+        await maria.Context.AddCookiesAsync([new Cookie { Name = "prefs", Value = "theme=dark&pageSize=50", Url = site.BaseAddress.ToString() }]);
+        await maria.OpenAsync("/documents");
+        Assert.Equal("dark", await maria.Page.GetAttributeAsync("html", "data-theme"));
+        await CaptureAsync("documents-dark");
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"Screenshots in {folder}");
+        foreach (var path in taken)
+        {
+            var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+            Assert.True(bytes.Length > 10_000 && bytes.AsSpan(1, 3).SequenceEqual("PNG"u8), $"{path} is not a real picture");
+        }
+    }
+
+    private static string OutputFolder()
+    {
+        var chosen = Environment.GetEnvironmentVariable("DOCMANAGER_SCREENSHOTS");
+        if (string.IsNullOrWhiteSpace(chosen))
+        {
+            return Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        }
+
+        return Path.IsPathRooted(chosen) ? chosen : Path.Combine(RepositoryRoot(), chosen);
+    }
+
+    /// <summary>The folder holding DocManager.slnx, above the test binaries.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "DocManager.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DOCMANAGER_SCREENSHOTS is relative, but no DocManager.slnx was found above " + AppContext.BaseDirectory);
+    }
+}
