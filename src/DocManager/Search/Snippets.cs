@@ -39,7 +39,8 @@ public static class Snippets
                 html.Append("… ");
             }
 
-            var from = words[start].Start;
+            // From the text's start when the passage starts there, so leading punctuation is kept.
+            var from = start == 0 ? 0 : words[start].Start;
             for (var i = start; i < end; i++)
             {
                 html.Append(WebUtility.HtmlEncode(Flatten(text[from..words[i].Start])));
@@ -51,6 +52,10 @@ public static class Snippets
             if (end < words.Count)
             {
                 html.Append(" …");
+            }
+            else
+            {
+                html.Append(WebUtility.HtmlEncode(Flatten(text[from..])));
             }
 
             return html.ToString();

@@ -25,20 +25,20 @@ public sealed class ScriptInjectionTests(Chromium chromium)
         var page = mallory.Page;
 
         // The list, the details page and the search results show the title, and the description or the
-        // search snippet (cut from the description or the title; it starts and ends at a word), as text.
+        // search snippet (the whole description, or the whole title when only the title matched), as text.
         foreach (var (path, descriptionShown) in new[]
         {
             ("/documents", Description),
             (details, Description),
             ("/documents?tag=alert", Description),
-            ("/search?q=alert", "script>alert(1)</script"),
-            ("/search?q=onerror", "img src=x onerror=alert(1"),
+            ("/search?q=alert", Description),
+            ("/search?q=onerror", Title),
         })
         {
             await mallory.OpenAsync(path);
             var main = page.GetByRole(AriaRole.Main);
-            await Expect(main.GetByText(Title, new() { Exact = true })).ToBeVisibleAsync();
-            await Expect(main.GetByText(descriptionShown, new() { Exact = true })).ToBeVisibleAsync();
+            await Expect(main.GetByText(Title, new() { Exact = true }).First).ToBeVisibleAsync();
+            await Expect(main.GetByText(descriptionShown, new() { Exact = true }).Last).ToBeVisibleAsync();
             await AssertNothingInjectedAsync(mallory, path);
         }
 

@@ -29,18 +29,20 @@ export function documentCard(doc) {
   item.dataset.documentId = String(doc.id);
 
   const main = element('div', 'doc-main');
+  const row = element('div', 'title-row');
   const heading = element('h2', 'doc-title');
   const title = link(`/documents/${id}`, '', doc.title);
   title.dataset.titleText = '';
   heading.append(title);
+  row.append(heading);
   if (doc.isOwner) {
     const rename = element('button', 'icon-button', '✎');
     rename.type = 'button';
     rename.dataset.rename = String(doc.id);
     rename.setAttribute('aria-label', `Rename “${doc.title}”`);
-    heading.append(' ', rename);
+    row.append(rename);
   }
-  main.append(heading);
+  main.append(row);
 
   const meta = element('p', 'doc-meta');
   meta.append(element('span', `chip chip-${doc.category}`, doc.category));

@@ -46,7 +46,7 @@ function startEditing(button) {
     if (title !== undefined) {
       shown.textContent = title;
       button.setAttribute('aria-label', `Rename “${title}”`);
-      if (container.classList.contains('doc-heading')) document.title = `${title} · DocManager`;
+      if (shown.tagName === 'H1') document.title = `${title} · DocManager`;
     }
     button.focus();
   }
