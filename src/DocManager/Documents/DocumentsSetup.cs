@@ -1,3 +1,4 @@
+using DocManager.Hosting;
 using DocManager.Intake;
 using DocManager.Notifications;
 using DocManager.Sharing;
@@ -16,7 +17,18 @@ public static class DocumentsSetup
         services.AddScoped<NotificationService>();
         services.AddScoped<QuotaWarning>();
         services.AddSingleton<LocalNotificationBus>();
-        services.AddSingleton<INotificationBus>(provider => provider.GetRequiredService<LocalNotificationBus>());
+        if (configuration.UsesRedis())
+        {
+            // Several instances: a notification raised on one must reach streams held by the others.
+            services.AddSingleton<RedisNotificationBus>();
+            services.AddSingleton<INotificationBus>(provider => provider.GetRequiredService<RedisNotificationBus>());
+            services.AddHostedService(provider => provider.GetRequiredService<RedisNotificationBus>());
+        }
+        else
+        {
+            services.AddSingleton<INotificationBus>(provider => provider.GetRequiredService<LocalNotificationBus>());
+        }
+
         services.AddScoped<UploadReader>();
         services.AddScoped<IntakeService>();
         services.AddSingleton<StagingSweeper>();

@@ -10,7 +10,23 @@ public static class ErrorHandlingSetup
         {
             context.ProblemDetails.Instance = null;
             context.ProblemDetails.Extensions.Remove("exception");
+            // Problems the framework writes itself (a body that is not JSON, an address that matches
+            // no route, a server error) carry no detail; SPEC §4 promises one on every problem.
+            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
+
+    private static string DefaultDetail(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is not valid: check its parameters, and that its body is well-formed JSON of the expected shape.",
+        StatusCodes.Status401Unauthorized => "Sign in to use this API.",
+        StatusCodes.Status403Forbidden => "You may not do this.",
+        StatusCodes.Status404NotFound => "There is nothing at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not accept that method.",
+        StatusCodes.Status413PayloadTooLarge => "The request is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (uploads as multipart/form-data).",
+        >= 500 => "Something went wrong on our side. Please try again later.",
+        _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "The request failed.",
+    };
 
     /// <summary>
     /// Errors under /api answer problem+json; every other failed request is re-executed as the

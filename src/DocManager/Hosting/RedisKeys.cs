@@ -15,4 +15,7 @@ public sealed class RedisKeys(IConfiguration configuration)
     public string DataProtectionKeys => $"{Prefix}data-protection-keys";
 
     public string SignInFailures(string partition) => $"{Prefix}sign-in-failures:{partition}";
+
+    /// <summary>The pub/sub channel that carries new notifications to every instance's live streams.</summary>
+    public string Notifications => $"{Prefix}notifications";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DocManager.Sessions;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace DocManager.Notifications;
 
@@ -14,7 +15,9 @@ internal static class NotificationStream
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task RunAsync(HttpContext http, INotificationBus bus, NotificationService notifications, ISessionStore sessions, IConfiguration configuration)
+    public static async Task RunAsync(
+        HttpContext http, INotificationBus bus, NotificationService notifications, ISessionStore sessions,
+        IOptions<ServerSessionOptions> sessionOptions, TimeProvider clock, IConfiguration configuration)
     {
         var heartbeat = configuration.GetValue("Notifications:Heartbeat", TimeSpan.FromSeconds(15));
         var userId = http.User.GetUserId();
@@ -24,6 +27,11 @@ internal static class NotificationStream
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no"; // nginx: pass events through at once
+
+        // The session this stream was opened with is still signed in: not signed out, revoked or expired.
+        async Task<bool> SignedInAsync() =>
+            sessionId is not null && await sessions.FindAsync(sessionId, stopping) is { } session &&
+            !session.IsExpired(clock.GetUtcNow().UtcDateTime, sessionOptions.Value.IdleTimeout);
 
         // Subscribe before catching up, so nothing published in between is lost; ids drop repeats.
         using var subscription = bus.Subscribe(userId);
@@ -48,14 +56,21 @@ internal static class NotificationStream
                 var message = await subscription.Reader.ReadAsync(wait.Token);
                 if (message.Id > lastSent)
                 {
+                    // Checked before every event too, or a busy stream would never reach the quiet
+                    // interval where a signed-out session is noticed, and would keep sending.
+                    if (!await SignedInAsync())
+                    {
+                        return;
+                    }
+
                     await SendAsync(http, message, stopping);
                     lastSent = message.Id;
                 }
             }
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
             {
-                // A quiet interval: check the session still exists, then send a heartbeat.
-                if (sessionId is null || await sessions.FindAsync(sessionId, stopping) is null)
+                // A quiet interval: check the session is still signed in, then send a heartbeat.
+                if (!await SignedInAsync())
                 {
                     return;
                 }

@@ -23,6 +23,10 @@ public sealed record TestFile(string Name, byte[] Content, string ClaimedType = 
     public static TestFile Png(string name = "picture.png") =>
         new(name, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. RandomBytes(256)], "image/png");
 
+    /// <summary>A PNG of exactly <paramref name="size"/> bytes, for tests of sizes, quotas and size order.</summary>
+    public static TestFile PngOfSize(string name, int size) =>
+        new(name, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. RandomBytes(size - 8)], "image/png");
+
     public static TestFile Jpeg(string name = "photo.jpg") => new(name, [0xFF, 0xD8, 0xFF, 0xE0, .. RandomBytes(256)], "image/jpeg");
 
     public static TestFile Gif(string name = "anim.gif") => new(name, [.. "GIF89a"u8, .. RandomBytes(64)], "image/gif");
