@@ -12,7 +12,8 @@ using DocManager.Storage;
 
 // The app's own files (settings, static assets) are found beside the program; data goes to
 // DataDirectory, relative to the directory it is started from.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var migrateOnly = MigrateCommand.IsRequested(args, out var configurationArgs);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseStaticWebAssets();
 builder.UseHardenedKestrel();
 var dataDirectory = new DataDirectory(builder.Configuration);
@@ -44,7 +45,13 @@ builder.Services.AddRazorPages(pages => pages.RootDirectory = "/")
     .AddMvcOptions(mvc => mvc.Filters.Add<UnknownHandlerFilter>());
 
 var app = builder.Build();
-await app.MigrateDatabaseAsync();
+if (migrateOnly)
+{
+    await app.MigrateDatabaseAsync();
+    return;
+}
+
+await app.PrepareDatabaseAsync();
 
 app.UseSecurityHeaders();
 app.UseErrorPages();

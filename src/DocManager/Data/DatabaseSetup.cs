@@ -43,8 +43,30 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Brings the schema up to date before the first request. EF Core holds a migration lock,
-    /// so several instances starting together apply each migration once.
+    /// so several instances starting together apply each migration once. With
+    /// `Database:MigrateOnStart=false` (rollouts that run `DocManager migrate` first) an instance
+    /// only checks the schema, and refuses to start on one it does not know.
     /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await app.MigrateDatabaseAsync();
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database schema is behind this version ({pending.Count} pending migrations, the first {pending[0]}): " +
+                $"run `DocManager {MigrateCommand.Name}` with the same configuration, or start with Database:MigrateOnStart=true.");
+        }
+    }
+
+    /// <summary>Applies every pending migration.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
