@@ -8,6 +8,7 @@ export function initNotifications(badge) {
   let unread = Number(badge.dataset.unread ?? '0');
   let polling = 0;
   let newest = 0;
+  let primed = false;
 
   function setUnread(count) {
     unread = Math.max(0, count);
@@ -27,7 +28,11 @@ export function initNotifications(badge) {
     try {
       const { data } = await api('/api/notifications?limit=20');
       const fresh = data.items.filter((item) => item.id > newest).reverse();
-      if (newest > 0) fresh.forEach(toast);
+      // The first answer only says what was already there, unless the stream showed some before it
+      // died. (Not `newest > 0` alone: for someone with no notifications yet, the first one that
+      // arrives would then be taken for old news and never shown.)
+      if (primed || newest > 0) fresh.forEach((item) => { toast(item); addToPageList(item); });
+      primed = true;
       newest = Math.max(newest, ...data.items.map((item) => item.id), 0);
       setUnread(data.unread);
     } catch { /* keep the last known count */ }
@@ -50,7 +55,9 @@ export function initNotifications(badge) {
   stream.addEventListener('notification', (event) => show(JSON.parse(event.data)));
   stream.addEventListener('error', () => {
     // The browser reconnects by itself (sending Last-Event-ID); after repeated failures, poll instead.
-    if (++failures >= 3) {
+    // An error status (a 503 from a proxy, say) closes the stream for good at the first error, with
+    // no reconnection to count: poll at once, or the badge would never change again.
+    if (stream.readyState === EventSource.CLOSED || ++failures >= 3) {
       stream.close();
       startPolling();
     }
