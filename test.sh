@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of DocManager on a fresh Debian machine:
-#   1. installs what the tests need (PostgreSQL, Redis, Chromium) with apt-get, if missing;
+#   1. installs what the tests need (PostgreSQL, Redis, nginx, Chromium) with apt-get, if missing;
 #   2. starts throwaway PostgreSQL and Redis servers on free loopback ports, in temporary folders;
 #   3. runs all test projects against them;
 #   4. prints one closing line "N passed, M failed" and exits non-zero if anything did not pass.

@@ -36,6 +36,7 @@ builder.Services.AddSearch(builder.Configuration);
 // Secure by default: every endpoint needs a signed-in user unless it says otherwise.
 builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(AccessPolicies.SignedInUnlessNoEndpoint);
 builder.Services.AddWebSecurity(builder.Configuration);
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddErrorHandling();
 builder.Services.AddHealth();
 builder.Services.AddOpenApi();
@@ -53,6 +54,9 @@ if (migrateOnly)
 
 await app.PrepareDatabaseAsync();
 
+// Behind a trusted proxy, the client's address and scheme come first; then every response's headers.
+app.UseTrustedProxies(app.Configuration);
+app.UseInstanceHeader(app.Configuration);
 app.UseSecurityHeaders();
 app.UseErrorPages();
 app.UseHsts();

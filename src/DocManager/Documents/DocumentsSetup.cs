@@ -34,6 +34,7 @@ public static class DocumentsSetup
         services.AddSingleton<StagingSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<StagingSweeper>());
         services.AddSingleton<IntegrityReport>();
+        services.AddSingleton<IntegrityRunLock>();
         services.AddSingleton<IntegrityCheck>();
         services.AddHostedService(provider => provider.GetRequiredService<IntegrityCheck>());
         return services;

@@ -7,9 +7,17 @@ namespace DocManager.Storage;
 /// <summary>
 /// Periodically re-hashes every stored file against the SHA-256 recorded at upload, reports files
 /// that are missing or changed (log and `/readyz`), and deletes stored files no row refers to.
+/// Every instance keeps the timer, but <see cref="IntegrityRunLock"/> lets only one of them check at a
+/// time: two runs at once would double the disk load and race each other over the same orphans.
 /// </summary>
-public sealed partial class IntegrityCheck(IServiceScopeFactory scopes, IFileStore store, IntegrityReport report, TimeProvider clock, IConfiguration configuration, ILogger<IntegrityCheck> logger)
-    : BackgroundService
+public sealed partial class IntegrityCheck(
+    IServiceScopeFactory scopes,
+    IFileStore store,
+    IntegrityReport report,
+    IntegrityRunLock runLock,
+    TimeProvider clock,
+    IConfiguration configuration,
+    ILogger<IntegrityCheck> logger) : BackgroundService
 {
     private const int Batch = 500;
 
@@ -24,7 +32,11 @@ public sealed partial class IntegrityCheck(IServiceScopeFactory scopes, IFileSto
             {
                 try
                 {
-                    await RunAsync(stoppingToken);
+                    // Another instance checking right now covers this round; the next comes after Interval.
+                    if (await TryRunAsync(stoppingToken) is null)
+                    {
+                        LogSkipped();
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -41,7 +53,21 @@ public sealed partial class IntegrityCheck(IServiceScopeFactory scopes, IFileSto
         }
     }
 
+    /// <summary>Checks every file, after waiting for a run on any other instance to finish.</summary>
     public async Task<IntegrityResult> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var held = await runLock.AcquireAsync(cancellationToken);
+        return await CheckAsync(cancellationToken);
+    }
+
+    /// <summary>Checks every file, unless a run is under way here or on another instance (then null).</summary>
+    public async Task<IntegrityResult?> TryRunAsync(CancellationToken cancellationToken)
+    {
+        await using var held = await runLock.TryAcquireAsync(cancellationToken);
+        return held is null ? null : await CheckAsync(cancellationToken);
+    }
+
+    private async Task<IntegrityResult> CheckAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -103,6 +129,9 @@ public sealed partial class IntegrityCheck(IServiceScopeFactory scopes, IFileSto
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Integrity check: the file of document {DocumentId} ({Name}) does not match its SHA-256")]
     private partial void LogCorrupted(int documentId, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Integrity check skipped: another instance is running it")]
+    private partial void LogSkipped();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Integrity check failed; will retry")]
     private partial void LogFailed(Exception exception);

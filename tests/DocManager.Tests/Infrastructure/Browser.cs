@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using DocManager.Sessions;
@@ -24,12 +25,43 @@ public sealed class Browser : IDisposable
         Http = factory.CreateDefaultClient(BaseAddress, new CookieContainerHandler(Cookies));
     }
 
+    /// <summary>
+    /// A browser talking real HTTP to a server at <paramref name="baseAddress"/> (an app process or a load
+    /// balancer), optionally connecting from another loopback address (127.0.0.2, …) so that servers
+    /// see it as a different client.
+    /// </summary>
+    public Browser(Uri baseAddress, CookieContainer? cookies = null, IPAddress? clientAddress = null)
+    {
+        Cookies = cookies ?? new CookieContainer();
+        var handler = new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false };
+        if (clientAddress is not null)
+        {
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(clientAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(clientAddress, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
+        Http = new HttpClient(handler) { BaseAddress = baseAddress };
+    }
+
     public CookieContainer Cookies { get; }
 
     public HttpClient Http { get; }
 
     /// <summary>The session cookie's value, as an attacker who copied it would hold it.</summary>
-    public string? SessionCookie => Cookies.GetCookies(BaseAddress)[SessionsSetup.CookieName]?.Value;
+    public string? SessionCookie => Cookies.GetCookies(Http.BaseAddress ?? BaseAddress)[SessionsSetup.CookieName]?.Value;
 
     public static string NewUserName() => "user_" + Guid.NewGuid().ToString("N")[..10];
 
