@@ -20,8 +20,20 @@ install_packages() {
   [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
   if [ "${#missing[@]}" -gt 0 ]; then
     log "Installing ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # Installing must not start the packages' own system services (nginx would listen on every
+    # address, PostgreSQL and Redis on their standard ports): the tests start throwaway servers of
+    # their own. policy-rc.d is Debian's switch that tells maintainer scripts not to start services.
+    local policy=/usr/sbin/policy-rc.d added=""
+    if [ ! -e "$policy" ]; then
+      printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+      as_root chmod 755 "$policy"
+      added=1
+    fi
+    local status=0
+    as_root apt-get update -qq || status=$?
+    [ "$status" -ne 0 ] || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || status=$?
+    [ -z "$added" ] || as_root rm -f "$policy"
+    return "$status"
   fi
 }
 
