@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared by test.sh and the benchmarks: install PostgreSQL, Redis and Chromium if missing, and start
+# Shared by test.sh and the benchmarks: install PostgreSQL, Redis, Chromium and wrk if missing, and start
 # throwaway servers on free loopback ports in a temporary folder that is removed on exit.
 # Source it, then call: services_init; install_packages; start_postgres; start_redis.
 
@@ -13,6 +13,8 @@ install_packages() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+  # The load benchmark's smoke test drives a server with wrk.
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
   # The browser tests drive Debian's Chromium (Playwright cannot fetch a browser of its own here),
   # with the DejaVu fonts the committed screenshots were taken with.
   [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
