@@ -120,7 +120,7 @@ cat >"$NGX/nginx.conf" <<EOF
 worker_processes auto;
 pid $NGX/nginx.pid;
 error_log $NGX/logs/error.log warn;
-events { worker_connections 4096; }
+events { worker_connections 1000; }
 http {
   access_log off;
   sendfile on;
