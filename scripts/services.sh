@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared by test.sh and the benchmarks: install PostgreSQL, Redis, nginx and Chromium if missing, and start
+# Shared by test.sh and the benchmarks: install PostgreSQL, Redis, nginx, Chromium and wrk if missing, and start
 # throwaway servers on free loopback ports in a temporary folder that is removed on exit.
 # Source it, then call: services_init; install_packages; start_postgres; start_redis.
 
@@ -15,6 +15,8 @@ install_packages() {
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
   # The multi-instance tests put the app behind a throwaway nginx of their own (never the system's service).
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  # The load benchmark's smoke test drives a server with wrk.
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
   # The browser tests drive Debian's Chromium (Playwright cannot fetch a browser of its own here),
   # with the DejaVu fonts the committed screenshots were taken with.
   [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)

@@ -15,7 +15,8 @@ public static class DatabaseSetup
         if (string.IsNullOrWhiteSpace(provider) || provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = SqliteConnectionString(dataDirectory);
-            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(connectionString));
+            var busyTimeout = new SqliteBusyTimeout(TimeSpan.FromSeconds(10));
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(busyTimeout));
         }
         else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {

@@ -17,6 +17,9 @@ public sealed class KestrelTestApp : IAsyncDisposable
     /// <summary>Where the server listens: <c>http://127.0.0.1:PORT/</c>.</summary>
     public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
 
+    /// <summary>The instance's data folder (SQLite file, stored files).</summary>
+    public string DataDirectory => _factory.Environment.DataDirectory;
+
     public static async Task<KestrelTestApp> StartAsync(Backend backend = Backend.Sqlite)
     {
         var factory = new DocManagerFactory(await TestEnvironment.CreateAsync(backend));
