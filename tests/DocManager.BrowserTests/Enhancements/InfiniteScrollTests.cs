@@ -41,6 +41,32 @@ public sealed class InfiniteScrollTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task ASearchSortedNewestFirst_AlsoGrowsAsTheUserScrolls()
+    {
+        await using var site = await Site.StartAsync(chromium);
+        var alice = await site.NewVisitorAsync();
+        await alice.SignUpAsync();
+        var ids = await SeedAsync(alice);
+        await alice.AddNotesAsync(["Unrelated memo"]);
+
+        // GIVEN a search with the newest-first order chosen explicitly (without it, a search is ranked)
+        await alice.OpenAsync($"/documents?q=document&sort=-date&pageSize={PageSize}");
+        var cards = Cards(alice.Page);
+        await Expect(cards).ToHaveCountAsync(PageSize);
+
+        // WHEN Alice scrolls to the end, twice, THEN every match is appended in that order
+        await ScrollToBottomAsync(alice.Page);
+        await Expect(cards).ToHaveCountAsync(2 * PageSize);
+        await ScrollToBottomAsync(alice.Page);
+        await Expect(cards).ToHaveCountAsync(Total);
+        Assert.Equal(ids.Reverse(), await ShownIdsAsync(alice.Page));
+
+        // AND the plain Next link keeps that order too
+        var next = alice.Page.Locator("nav[aria-label='Pages'] a[rel=next]");
+        Assert.Equal($"/documents?q=document&sort=-date&page=2&pageSize={PageSize}", await next.GetAttributeAsync("href"));
+    }
+
+    [Fact]
     public async Task ThePlainPageLinks_StayInThePage_AndLeadToTheSameDocuments()
     {
         await using var site = await Site.StartAsync(chromium);
