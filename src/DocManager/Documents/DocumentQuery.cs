@@ -162,7 +162,10 @@ public sealed record DocumentQuery(
             ["owner"] = Owner == "all" ? null : Owner,
             ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["sort"] = Sort is "-date" or null ? null : Sort,
+            // Left out only when it is what the server picks anyway: newest first without `q`. With `q`,
+            // no sort means ranked, so an explicit `-date` must stay, or the links (and the cursor,
+            // which is tied to the sort) would lead to another order.
+            ["sort"] = Q is null && Sort == "-date" ? null : Sort,
             ["page"] = page is null or 1 ? null : page.Value.ToString(CultureInfo.InvariantCulture),
             ["pageSize"] = page is null ? null : PageSize.ToString(CultureInfo.InvariantCulture),
         };

@@ -94,7 +94,10 @@ export function initAutocomplete(input) {
     } else if (event.key === 'Enter' && active >= 0) {
       event.preventDefault();
       window.location.assign(options()[active].dataset.href);
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && !list.hidden) {
+      // Only dismiss the suggestions: a search field's own Escape would also wipe what was typed.
+      // With the list already closed, Escape keeps that native meaning (clear the field).
+      event.preventDefault();
       close();
     }
   });

@@ -88,6 +88,9 @@ function toast(item) {
 function addToPageList(item) {
   const list = document.getElementById('notification-list');
   if (!list) return;
+  // The first one on a page that had none: the list replaces the "Nothing yet" message.
+  document.getElementById('notification-empty')?.remove();
+  list.hidden = false;
   const row = document.createElement('li');
   row.className = 'notification card is-unread';
   row.dataset.notificationId = String(item.id);
