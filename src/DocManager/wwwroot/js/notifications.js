@@ -72,7 +72,7 @@ function toast(item) {
   note.setAttribute('role', 'status');
   const text = document.createElement(item.link ? 'a' : 'span');
   text.textContent = item.message;
-  if (item.link && item.link.startsWith('/')) text.href = item.link;
+  if (isLocalLink(item.link)) text.href = item.link;
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'icon-button';
@@ -99,7 +99,7 @@ function addToPageList(item) {
   message.className = 'notification-message';
   const text = document.createElement(item.link ? 'a' : 'span');
   text.textContent = item.message;
-  if (item.link && item.link.startsWith('/')) text.href = item.link;
+  if (isLocalLink(item.link)) text.href = item.link;
   message.append(text);
   const when = document.createElement('p');
   when.className = 'muted small';
@@ -107,4 +107,9 @@ function addToPageList(item) {
   body.append(message, when);
   row.append(body);
   list.prepend(row);
+}
+
+// Links come from the server, but only ever to a page of this site: `/x`, not `//host/x`.
+function isLocalLink(link) {
+  return typeof link === 'string' && link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/\\');
 }
