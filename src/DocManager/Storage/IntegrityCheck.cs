@@ -6,12 +6,16 @@ namespace DocManager.Storage;
 
 /// <summary>
 /// Periodically re-hashes every stored file against the SHA-256 recorded at upload, reports files
-/// that are missing or changed (log and `/readyz`), and deletes stored files no row refers to.
+/// that are missing or changed (log and `/readyz`), and deletes stored files no row refers to once
+/// they are older than `Integrity:OrphanGrace`.
 /// </summary>
 public sealed partial class IntegrityCheck(IServiceScopeFactory scopes, IFileStore store, IntegrityReport report, TimeProvider clock, IConfiguration configuration, ILogger<IntegrityCheck> logger)
     : BackgroundService
 {
     private const int Batch = 500;
+
+    /// <summary>How old a stored file with no row must be before it counts as an orphan (an upload takes far less).</summary>
+    public TimeSpan OrphanGrace => configuration.GetValue("Integrity:OrphanGrace", TimeSpan.FromHours(1));
 
     private TimeSpan Interval => configuration.GetValue("Integrity:Interval", TimeSpan.FromHours(6));
 
@@ -83,12 +87,17 @@ public sealed partial class IntegrityCheck(IServiceScopeFactory scopes, IFileSto
         }
 
         var orphans = 0;
-        await foreach (var name in store.ListAsync(cancellationToken))
+        var orphanedBefore = clock.GetUtcNow() - OrphanGrace;
+        await foreach (var file in store.ListAsync(cancellationToken))
         {
-            // Committed rows are written before files are moved in, so a file with no row is garbage.
-            if (!known.Contains(name) && !await db.Documents.AnyAsync(d => d.StoredName == name, cancellationToken))
+            // Files go into the store before their rows are committed, so a young file with no row may
+            // be an upload still committing (on any instance); only one older than the grace period is
+            // garbage: a crash between the two steps, or a failed delete.
+            if (file.LastModified < orphanedBefore && !known.Contains(file.Name) &&
+                !await db.Documents.AnyAsync(d => d.StoredName == file.Name, cancellationToken))
             {
-                await store.DeleteAsync(name, cancellationToken);
+                await store.DeleteAsync(file.Name, cancellationToken);
+                LogOrphanRemoved(file.Name, file.LastModified);
                 orphans++;
             }
         }
@@ -103,6 +112,9 @@ public sealed partial class IntegrityCheck(IServiceScopeFactory scopes, IFileSto
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Integrity check: the file of document {DocumentId} ({Name}) does not match its SHA-256")]
     private partial void LogCorrupted(int documentId, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Integrity check: removed stored file {Name} (written {LastModified:u}), which no document refers to")]
+    private partial void LogOrphanRemoved(string name, DateTimeOffset lastModified);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Integrity check failed; will retry")]
     private partial void LogFailed(Exception exception);
