@@ -18,7 +18,7 @@ const xml = body => `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
 const escape = text => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 async function multipartExtras(ctx, next) {
-  const match = /^\/([^/]+)(?:\/(.+))?$/.exec(ctx.path);
+  const match = /^\/([^/]+)\/?(.*)$/.exec(ctx.path);
   if (!match) return next();
   const [, bucket, key] = match;
   if (ctx.method === 'DELETE' && key && 'uploadId' in ctx.query) {

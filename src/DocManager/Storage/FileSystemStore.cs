@@ -52,7 +52,15 @@ internal sealed class FileSystemStore : IFileStore
 
     public Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(name));
+        try
+        {
+            File.Delete(PathOf(name));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Never stored (or its shard folder is gone): deleting it is done, as on S3.
+        }
+
         return Task.CompletedTask;
     }
 
