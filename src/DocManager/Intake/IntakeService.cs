@@ -30,19 +30,22 @@ public sealed partial class IntakeService(
     {
         var used = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.StorageUsed).SingleAsync(cancellationToken);
         UploadForm? form = null;
-        var committed = false;
+        var keepStored = false;
         try
         {
             form = await reader.ReadAsync(http, limits.Value.QuotaBytes - used, cancellationToken);
             var items = await CheckAsync(form, cancellationToken);
             await StoreAsync(form, cancellationToken);
+            // From here rows may refer to the files: if the commit throws, nobody knows whether it went
+            // through, so the files stay (an orphan among them is removed by the integrity check later).
+            keepStored = true;
             var result = await writer.CreateAsync(ownerId, items, cancellationToken);
             if (!result.Succeeded)
             {
+                keepStored = false; // refused: rolled back, so no row refers to them
                 return IntakeResult.Refused(result.Status, result.Field!, result.Error!, form);
             }
 
-            committed = true;
             // The extraction jobs were held until this upload was done; let the workers have them.
             await jobs.ReleaseAsync(result.Documents!.Select(d => d.Id), CancellationToken.None);
             await quotaWarning.CheckAsync(ownerId, used, CancellationToken.None);
@@ -60,7 +63,7 @@ public sealed partial class IntakeService(
         {
             if (form is not null)
             {
-                if (!committed)
+                if (!keepStored)
                 {
                     await RemoveStoredAsync(form);
                 }
