@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of DocManager on a fresh Debian machine:
-#   1. installs what the tests need (PostgreSQL, Redis, nginx, Chromium) with apt-get, if missing;
-#   2. starts throwaway PostgreSQL and Redis servers on free loopback ports, in temporary folders;
+#   1. installs what the tests need (PostgreSQL, Redis, nginx, Chromium, wrk, Node.js) with apt-get, if
+#      missing, and s3rver (an S3-compatible server) with npm;
+#   2. starts throwaway PostgreSQL, Redis and s3rver servers on free loopback ports, in temporary folders;
 #   3. runs all test projects against them;
 #   4. prints one closing line "N passed, M failed" and exits non-zero if anything did not pass.
 # The servers stop when the script ends, however it ends.
@@ -28,6 +29,7 @@ services_init
 install_packages
 start_postgres
 start_redis
+start_s3rver
 
 log "Running the tests"
 status=0

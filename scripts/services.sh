@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Shared by test.sh and the benchmarks: install PostgreSQL, Redis, nginx, Chromium and wrk if missing, and start
-# throwaway servers on free loopback ports in a temporary folder that is removed on exit.
-# Source it, then call: services_init; install_packages; start_postgres; start_redis.
+# Shared by test.sh and the benchmarks: install PostgreSQL, Redis, nginx, Chromium, wrk and Node.js if
+# missing, and start throwaway servers on free loopback ports in a temporary folder that is removed on exit.
+# Source it, then call: services_init; install_packages; start_postgres; start_redis; start_s3rver.
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
@@ -20,6 +20,9 @@ install_packages() {
   # The browser tests drive Debian's Chromium (Playwright cannot fetch a browser of its own here),
   # with the DejaVu fonts the committed screenshots were taken with.
   [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
+  # The S3 tests run against s3rver, an S3-compatible server from npm.
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ "${#missing[@]}" -gt 0 ]; then
     log "Installing ${missing[*]}"
     # Installing must not start the packages' own system services (nginx would listen on every
@@ -68,6 +71,7 @@ services_init() {
   PG_BIN=""
   PG_DATA="$WORK/postgres"
   REDIS_PID=""
+  S3RVER_PID=""
   trap cleanup EXIT
   trap 'exit 130' INT TERM
 }
@@ -78,6 +82,7 @@ cleanup() {
     run_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1
   fi
   [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null
+  [ -n "$S3RVER_PID" ] && kill "$S3RVER_PID" 2>/dev/null && wait "$S3RVER_PID" 2>/dev/null
   rm -rf "$WORK"
 }
 # PostgreSQL refuses to run as root: as root its binaries run as the `postgres` user.
@@ -112,4 +117,26 @@ start_redis() {
   wait_for "Redis" redis-cli -h 127.0.0.1 -p "$port" ping
   export DOCMANAGER_TEST_REDIS="127.0.0.1:$port"
   log "Redis on 127.0.0.1:$port"
+}
+
+S3RVER_VERSION=3.7.1
+# npm installs s3rver once into the repository's git-ignored tools folder; later runs reuse it.
+S3RVER_TOOLS="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.tools/s3rver"
+
+start_s3rver() {
+  if ! grep -qs "\"version\": \"$S3RVER_VERSION\"" "$S3RVER_TOOLS/node_modules/s3rver/package.json"; then
+    log "Installing s3rver $S3RVER_VERSION with npm"
+    mkdir -p "$S3RVER_TOOLS"
+    npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$S3RVER_TOOLS" "s3rver@$S3RVER_VERSION" >/dev/null
+  fi
+  local port
+  port=$(free_port)
+  mkdir -p "$WORK/s3rver/data"
+  node "$(dirname "${BASH_SOURCE[0]}")/s3rver.js" "$S3RVER_TOOLS/node_modules" "$port" "$WORK/s3rver/data" \
+    >"$WORK/s3rver/s3rver.log" 2>&1 &
+  S3RVER_PID=$!
+  wait_for "s3rver" bash -c "exec 3<>/dev/tcp/127.0.0.1/$port"
+  # s3rver's built-in account; tests create and delete a bucket of their own.
+  export DOCMANAGER_TEST_S3="http://127.0.0.1:$port"
+  log "s3rver on 127.0.0.1:$port"
 }

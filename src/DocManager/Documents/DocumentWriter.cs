@@ -74,7 +74,7 @@ public sealed partial class DocumentWriter(
             await index.UpdateAsync(document.Id, cancellationToken);
             if (TextExtractor.Supports(document.ContentType))
             {
-                // Held until the intake has moved the file into place (see IntakeService).
+                // Held until the intake has finished with the upload (see IntakeService), which then wakes the worker.
                 jobs.Enqueue(ExtractTextJob.JobKind, document.Id, held: true);
             }
         }

@@ -10,8 +10,11 @@ namespace DocManager.Intake;
 /// <summary>
 /// Turns an upload into documents, as an ordered list of small steps: stream each file to staging
 /// (hashing, size and quota limits) → check each file's content against its extension → check the
-/// fields → reserve quota and commit the rows in one transaction → move the files into place.
-/// A request with several files is accepted or refused whole; whatever fails, nothing is left behind.
+/// fields → put the files into the store under their generated names → reserve quota and commit the
+/// rows in one transaction. A request with several files is accepted or refused whole; whatever fails,
+/// the stored files are deleted again. Files go in before rows so that no row, on any instance, ever
+/// points at a missing file: a crash between the two steps leaves only an orphan file, which the
+/// integrity check removes once it is older than its grace period.
 /// </summary>
 public sealed partial class IntakeService(
     UploadReader reader,
@@ -27,18 +30,23 @@ public sealed partial class IntakeService(
     {
         var used = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.StorageUsed).SingleAsync(cancellationToken);
         UploadForm? form = null;
+        var keepStored = false;
         try
         {
             form = await reader.ReadAsync(http, limits.Value.QuotaBytes - used, cancellationToken);
             var items = await CheckAsync(form, cancellationToken);
+            await StoreAsync(form, cancellationToken);
+            // From here rows may refer to the files: if the commit throws, nobody knows whether it went
+            // through, so the files stay (an orphan among them is removed by the integrity check later).
+            keepStored = true;
             var result = await writer.CreateAsync(ownerId, items, cancellationToken);
             if (!result.Succeeded)
             {
+                keepStored = false; // refused: rolled back, so no row refers to them
                 return IntakeResult.Refused(result.Status, result.Field!, result.Error!, form);
             }
 
-            await MoveIntoPlaceAsync(form, result.Documents!);
-            // Only now can the files' text be extracted: the jobs were held until the files were here.
+            // The extraction jobs were held until this upload was done; let the workers have them.
             await jobs.ReleaseAsync(result.Documents!.Select(d => d.Id), CancellationToken.None);
             await quotaWarning.CheckAsync(ownerId, used, CancellationToken.None);
             return new IntakeResult(result.Documents, StatusCodes.Status201Created, new Dictionary<string, IReadOnlyList<string>>(), UploadForm.Submitted(form));
@@ -55,6 +63,11 @@ public sealed partial class IntakeService(
         {
             if (form is not null)
             {
+                if (!keepStored)
+                {
+                    await RemoveStoredAsync(form);
+                }
+
                 await form.DisposeAsync();
             }
         }
@@ -100,35 +113,50 @@ public sealed partial class IntakeService(
         return items;
     }
 
-    /// <summary>The rows are committed; now the files go where downloads find them. If that fails, the rows go too.</summary>
-    private async Task MoveIntoPlaceAsync(UploadForm form, IReadOnlyList<Document> documents)
+    /// <summary>Puts every checked file into the store; nothing refers to them until the rows are committed.</summary>
+    private async Task StoreAsync(UploadForm form, CancellationToken cancellationToken)
     {
         try
         {
             foreach (var file in form.Files)
             {
-                await store.SaveAsync(file.StoredName, file.StagedPath, CancellationToken.None);
+                await store.SaveAsync(file.StoredName, file.StagedPath, cancellationToken);
                 file.Saved = true;
             }
         }
         catch (IOException exception)
         {
-            LogMoveFailed(exception);
-            foreach (var document in documents)
-            {
-                await writer.DeleteAsync(document, CancellationToken.None);
-            }
-
+            LogStoreFailed(exception);
             throw new UploadRejectedException(StatusCodes.Status507InsufficientStorage, UploadReader.FileField,
                 "The server could not store the files; nothing was saved. Try again later.", exception);
+        }
+    }
+
+    /// <summary>The upload was refused or failed after its files were stored: take them out again.</summary>
+    private async Task RemoveStoredAsync(UploadForm form)
+    {
+        foreach (var file in form.Files.Where(f => f.Saved))
+        {
+            try
+            {
+                await store.DeleteAsync(file.StoredName, CancellationToken.None);
+            }
+            catch (IOException exception)
+            {
+                // No row refers to it, so it is an orphan: the integrity check removes it later.
+                LogRemoveFailed(exception, file.StoredName);
+            }
         }
     }
 
     private static Dictionary<string, IReadOnlyList<string>> Prefixed(IReadOnlyDictionary<string, IReadOnlyList<string>> errors, string fileName) =>
         errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)[.. e.Value.Select(m => $"{fileName}: {m}")]);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Uploaded files could not be moved into the file store; the upload was rolled back")]
-    private partial void LogMoveFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Uploaded files could not be put into the file store; the upload was refused")]
+    private partial void LogStoreFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored file {Name} of a refused upload could not be removed; the integrity check will")]
+    private partial void LogRemoveFailed(Exception exception, string name);
 
     private sealed class IntakeInvalidException(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) : Exception("The upload's fields are not valid.")
     {

@@ -1,24 +1,23 @@
-using DocManager.Data;
 using DocManager.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace DocManager.Intake;
 
 /// <summary>
-/// Cleans up after uploads that a crash interrupted, at start-up and every few minutes. A staged
-/// file whose row was committed is moved into place (the crash came between the two steps); any
-/// other stale staged file is deleted. Files still being written are recent and left alone.
+/// Cleans up after uploads that a crash interrupted, at start-up and every few minutes: a staged file
+/// older than <see cref="StaleAfter"/> belongs to no upload in progress and is deleted. No row ever
+/// refers to a staged file (files are put into the store before their rows are committed), so there is
+/// nothing to complete; uploads still being written are recent and left alone.
 /// </summary>
-internal sealed partial class StagingSweeper(IServiceScopeFactory scopes, IFileStore store, TimeProvider clock, ILogger<StagingSweeper> logger)
+internal sealed partial class StagingSweeper(IFileStore store, TimeProvider clock, ILogger<StagingSweeper> logger)
     : BackgroundService
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
-    /// <summary>The first sweep runs before the app serves requests, so no half-done upload is ever visible.</summary>
+    /// <summary>The first sweep runs at start-up, clearing what a crash of this instance left in staging.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await SweepSafelyAsync(cancellationToken);
+        SweepSafely();
         await base.StartAsync(cancellationToken);
     }
 
@@ -26,29 +25,26 @@ internal sealed partial class StagingSweeper(IServiceScopeFactory scopes, IFileS
     {
         while (await Delay(stoppingToken))
         {
-            await SweepSafelyAsync(stoppingToken);
+            SweepSafely();
         }
     }
 
-    private async Task SweepSafelyAsync(CancellationToken cancellationToken)
+    private void SweepSafely()
     {
         try
         {
-            await SweepAsync(cancellationToken);
+            Sweep();
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             LogFailed(exception);
         }
     }
 
-    public async Task<(int Completed, int Deleted)> SweepAsync(CancellationToken cancellationToken)
+    public int Sweep()
     {
-        var completed = 0;
         var deleted = 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         foreach (var path in Directory.EnumerateFiles(store.StagingDirectory))
         {
             if (now - File.GetLastWriteTimeUtc(path) < StaleAfter)
@@ -56,19 +52,15 @@ internal sealed partial class StagingSweeper(IServiceScopeFactory scopes, IFileS
                 continue;
             }
 
-            var name = Path.GetFileNameWithoutExtension(path);
-            if (Path.GetExtension(path) == ".upload" && StoredName.IsValid(name) &&
-                await db.Documents.AnyAsync(d => d.StoredName == name, cancellationToken) &&
-                !await store.ExistsAsync(name, cancellationToken))
+            try
             {
-                await store.SaveAsync(name, path, cancellationToken);
-                completed++;
-                LogCompleted(name);
-                continue;
+                File.Delete(path);
+                deleted++;
             }
-
-            File.Delete(path);
-            deleted++;
+            catch (IOException exception)
+            {
+                LogNotDeleted(exception, path);
+            }
         }
 
         if (deleted > 0)
@@ -76,7 +68,7 @@ internal sealed partial class StagingSweeper(IServiceScopeFactory scopes, IFileS
             LogDeleted(deleted);
         }
 
-        return (completed, deleted);
+        return deleted;
     }
 
     private async Task<bool> Delay(CancellationToken stoppingToken)
@@ -92,8 +84,8 @@ internal sealed partial class StagingSweeper(IServiceScopeFactory scopes, IFileS
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Completed an interrupted upload: moved staged file {Name} into the store")]
-    private partial void LogCompleted(string name);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the stale staged file {Path}; will retry")]
+    private partial void LogNotDeleted(Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} stale staged upload files")]
     private partial void LogDeleted(int count);

@@ -4,17 +4,17 @@ namespace DocManager.Storage;
 
 /// <summary>
 /// Files in a local or shared folder (by default `DataDirectory/files`, never under wwwroot), in
-/// sharded sub-folders `ab/cd/abcd…` so no directory grows huge. Staging is a sub-folder of the same
-/// disk, so saving is an atomic rename.
+/// sharded sub-folders `ab/cd/abcd…` so no directory grows huge. Staging is by default a sub-folder of
+/// the same disk, so saving is an atomic rename (elsewhere it is a copy, still before any row refers to it).
 /// </summary>
 internal sealed class FileSystemStore : IFileStore
 {
     private readonly string _root;
 
-    public FileSystemStore(string root)
+    public FileSystemStore(string root, string? stagingDirectory = null)
     {
         _root = Path.GetFullPath(root);
-        StagingDirectory = Path.Combine(_root, ".staging");
+        StagingDirectory = Path.GetFullPath(stagingDirectory ?? Path.Combine(_root, ".staging"));
         Directory.CreateDirectory(StagingDirectory);
     }
 
@@ -52,11 +52,19 @@ internal sealed class FileSystemStore : IFileStore
 
     public Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(name));
+        try
+        {
+            File.Delete(PathOf(name));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Never stored (or its shard folder is gone): deleting it is done, as on S3.
+        }
+
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<string> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StoredFile> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
         foreach (var path in Directory.EnumerateFiles(_root, "*", options))
@@ -65,7 +73,7 @@ internal sealed class FileSystemStore : IFileStore
             var name = Path.GetFileName(path);
             if (StoredName.IsValid(name) && path == PathOf(name))
             {
-                yield return name;
+                yield return new StoredFile(name, new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero));
             }
         }
 

@@ -6,9 +6,10 @@ namespace DocManager.Storage;
 
 /// <summary>
 /// Periodically re-hashes every stored file against the SHA-256 recorded at upload, reports files
-/// that are missing or changed (log and `/readyz`), and deletes stored files no row refers to.
-/// Every instance keeps the timer, but <see cref="IntegrityRunLock"/> lets only one of them check at a
-/// time: two runs at once would double the disk load and race each other over the same orphans.
+/// that are missing or changed (log and `/readyz`), and deletes stored files no row refers to once
+/// they are older than `Integrity:OrphanGrace`. Every instance keeps the timer, but
+/// <see cref="IntegrityRunLock"/> lets only one of them check at a time: two runs at once would double
+/// the disk load and race each other over the same orphans.
 /// </summary>
 public sealed partial class IntegrityCheck(
     IServiceScopeFactory scopes,
@@ -20,6 +21,9 @@ public sealed partial class IntegrityCheck(
     ILogger<IntegrityCheck> logger) : BackgroundService
 {
     private const int Batch = 500;
+
+    /// <summary>How old a stored file with no row must be before it counts as an orphan (an upload takes far less).</summary>
+    public TimeSpan OrphanGrace => configuration.GetValue("Integrity:OrphanGrace", TimeSpan.FromHours(1));
 
     private TimeSpan Interval => configuration.GetValue("Integrity:Interval", TimeSpan.FromHours(6));
 
@@ -93,12 +97,13 @@ public sealed partial class IntegrityCheck(
                 known.Add(file.StoredName);
                 checkedCount++;
                 await using var stream = await store.OpenReadAsync(file.StoredName, cancellationToken);
-                if (stream is null)
+                // A document deleted while the check runs loses its file after its row: not a loss.
+                if (stream is null && await db.Documents.AnyAsync(d => d.Id == file.Id, cancellationToken))
                 {
                     missing.Add(file.Id);
                     LogMissing(file.Id, file.StoredName);
                 }
-                else if (!string.Equals(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)), file.Sha256, StringComparison.Ordinal))
+                else if (stream is not null && !string.Equals(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)), file.Sha256, StringComparison.Ordinal))
                 {
                     corrupted.Add(file.Id);
                     LogCorrupted(file.Id, file.StoredName);
@@ -109,12 +114,17 @@ public sealed partial class IntegrityCheck(
         }
 
         var orphans = 0;
-        await foreach (var name in store.ListAsync(cancellationToken))
+        var orphanedBefore = clock.GetUtcNow() - OrphanGrace;
+        await foreach (var file in store.ListAsync(cancellationToken))
         {
-            // Committed rows are written before files are moved in, so a file with no row is garbage.
-            if (!known.Contains(name) && !await db.Documents.AnyAsync(d => d.StoredName == name, cancellationToken))
+            // Files go into the store before their rows are committed, so a young file with no row may
+            // be an upload still committing (on any instance); only one older than the grace period is
+            // garbage: a crash between the two steps, or a failed delete.
+            if (file.LastModified < orphanedBefore && !known.Contains(file.Name) &&
+                !await db.Documents.AnyAsync(d => d.StoredName == file.Name, cancellationToken))
             {
-                await store.DeleteAsync(name, cancellationToken);
+                await store.DeleteAsync(file.Name, cancellationToken);
+                LogOrphanRemoved(file.Name, file.LastModified);
                 orphans++;
             }
         }
@@ -132,6 +142,9 @@ public sealed partial class IntegrityCheck(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Integrity check skipped: another instance is running it")]
     private partial void LogSkipped();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Integrity check: removed stored file {Name} (written {LastModified:u}), which no document refers to")]
+    private partial void LogOrphanRemoved(string name, DateTimeOffset lastModified);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Integrity check failed; will retry")]
     private partial void LogFailed(Exception exception);

@@ -12,7 +12,8 @@ namespace DocManager.Tests.Infrastructure;
 /// SQLite file or PostgreSQL database and Redis. Its clock starts at the real time and moves only
 /// when a test advances it.
 /// </summary>
-public sealed class DocManagerFactory(TestEnvironment environment, IReadOnlyDictionary<string, string?>? overrides = null)
+public sealed class DocManagerFactory(
+    TestEnvironment environment, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public TestEnvironment Environment { get; } = environment;
@@ -46,7 +47,11 @@ public sealed class DocManagerFactory(TestEnvironment environment, IReadOnlyDict
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(collection =>
+        {
+            collection.AddSingleton<TimeProvider>(Clock);
+            services?.Invoke(collection);
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider(_output)));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DocManager.Tests.Infrastructure;
@@ -24,17 +25,21 @@ public sealed class TestApp : IAsyncDisposable
 
     public FakeTimeProvider Clock => Instance.Clock;
 
-    public static async Task<TestApp> StartAsync(Backend backend = Backend.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<TestApp> StartAsync(
+        Backend backend = Backend.Sqlite, IReadOnlyDictionary<string, string?>? settings = null, FileStoreKind store = FileStoreKind.FileSystem)
     {
-        var app = new TestApp(await TestEnvironment.CreateAsync(backend), settings);
+        var app = new TestApp(await TestEnvironment.CreateAsync(backend, store), settings);
         app.StartInstance();
         return app;
     }
 
-    /// <summary>Starts one more instance on the same database, files, keys and Redis.</summary>
-    public DocManagerFactory StartInstance()
+    /// <summary>
+    /// Starts one more instance on the same database, files, keys and Redis; <paramref name="services"/>
+    /// may change its services (to make it fail at a chosen moment, say).
+    /// </summary>
+    public DocManagerFactory StartInstance(Action<IServiceCollection>? services = null)
     {
-        var instance = new DocManagerFactory(Environment, _settings);
+        var instance = new DocManagerFactory(Environment, _settings, services);
         _ = instance.Server; // start it now, migrations included
         _instances.Add(instance);
         return instance;

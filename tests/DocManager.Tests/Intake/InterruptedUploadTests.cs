@@ -1,38 +1,66 @@
+using System.Net;
 using DocManager.Intake;
+using DocManager.Storage;
 using DocManager.Tests.Infrastructure;
 
 namespace DocManager.Tests.Intake;
 
-/// <summary>A crash between the steps of an upload leaves nothing half-done once the app is back.</summary>
+/// <summary>
+/// An instance killed in the middle of an upload leaves nothing half-done: files go into the store
+/// before their rows are committed, so no row ever points at a missing file, and what a crash leaves
+/// (an orphan file, a stale staged file) is cleaned up by others.
+/// </summary>
 public sealed class InterruptedUploadTests
 {
+    public static TheoryData<FileStoreKind> Kinds => [FileStoreKind.FileSystem, FileStoreKind.S3];
+
     [Theory]
-    [InlineData(Backend.Sqlite)]
-    [InlineData(Backend.Postgres)]
-    public async Task CrashAfterCommitBeforeTheMove_IsCompletedAtStartUp(Backend backend)
+    [MemberData(nameof(Kinds))]
+    public async Task CrashAfterStoringBeforeTheCommit_LeavesNoRow_AndTheOrphanIsRemovedAfterTheGracePeriod(FileStoreKind kind)
     {
-        await using var app = await TestApp.StartAsync(backend);
+        await using var app = await TestApp.StartAsync(settings: ManualIntegrityCheckSettings.Value, store: kind);
+        var survivor = app.Instance;
         using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
-        var file = TestFile.Pdf();
-        var id = await browser.UploadDocumentAsync(file);
-        var stored = Assert.Single(app.StoredFiles());
+        var userName = await browser.RegisterNewUserAsync();
 
-        // GIVEN the state a crash leaves: the row committed, the file still in staging (stale)
-        var staged = Path.Combine(app.FilesRoot(), ".staging", Path.GetFileName(stored) + ".upload");
-        File.Move(stored, staged);
-        File.SetLastWriteTimeUtc(staged, DateTime.UtcNow - StagingSweeper.StaleAfter - TimeSpan.FromMinutes(1));
+        // GIVEN a second instance that dies right after putting the file into the (shared) store
+        var doomed = app.StartInstance(CrashAfterSaveStore.Install);
+        using var onDoomed = new Browser(doomed, browser.Cookies);
+        using var failed = await onDoomed.UploadAsync(TestFile.Pdf("interrupted.pdf"));
 
-        await app.RestartAsync();
+        Assert.True(failed.StatusCode >= HttpStatusCode.InternalServerError, $"the crash answered {failed.StatusCode}");
+        Assert.Empty(await app.DocumentsAsync());
+        Assert.Equal((0L, 0), await app.UsageAsync(userName));
+        var orphan = Assert.Single(await StoredNamesAsync(app));
 
-        Assert.Equal(stored, Assert.Single(app.StoredFiles()));
-        using var browserAfter = new Browser(app.Instance, browser.Cookies);
-        using var download = await browserAfter.GetAsync($"/files/{id}");
-        Assert.Equal(file.Content, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        // THEN the client can simply retry, on an instance that is alive
+        using var onSurvivor = new Browser(survivor, browser.Cookies);
+        var file = TestFile.Pdf("interrupted.pdf");
+        var id = await onSurvivor.UploadDocumentAsync(file);
+        using (var download = await onSurvivor.GetAsync($"/files/{id}"))
+        {
+            Assert.Equal(file.Content, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        }
+
+        var retried = Assert.Single(await app.DocumentsAsync()).StoredName!;
+
+        // AND the integrity check finds nothing wrong, keeping the orphan while it is young
+        var check = survivor.Service<IntegrityCheck>();
+        var early = await check.RunAsync(TestContext.Current.CancellationToken);
+        Assert.True(early.Healthy);
+        Assert.Equal(0, early.OrphansRemoved);
+        Assert.Equal(new[] { orphan, retried }.Order(StringComparer.Ordinal), (await StoredNamesAsync(app)).Order(StringComparer.Ordinal));
+
+        // AND removes it once it is older than the grace period
+        survivor.Clock.Advance(check.OrphanGrace + TimeSpan.FromMinutes(1));
+        var late = await check.RunAsync(TestContext.Current.CancellationToken);
+        Assert.True(late.Healthy);
+        Assert.Equal(1, late.OrphansRemoved);
+        Assert.Equal([retried], await StoredNamesAsync(app));
     }
 
     [Fact]
-    public async Task StaleStagedFileWithoutARow_IsDeletedAtStartUp_WhileAFreshOneIsLeftAlone()
+    public async Task StaleStagedFile_IsDeletedAtStartUp_WhileAFreshOneIsLeftAlone()
     {
         await using var app = await TestApp.StartAsync();
         var staging = Path.Combine(app.FilesRoot(), ".staging");
@@ -47,5 +75,16 @@ public sealed class InterruptedUploadTests
         Assert.False(File.Exists(stale));
         Assert.True(File.Exists(fresh));
         Assert.Empty(await app.DocumentsAsync());
+    }
+
+    private static async Task<List<string>> StoredNamesAsync(TestApp app)
+    {
+        var names = new List<string>();
+        await foreach (var file in app.Instance.Service<IFileStore>().ListAsync(TestContext.Current.CancellationToken))
+        {
+            names.Add(file.Name);
+        }
+
+        return names;
     }
 }
