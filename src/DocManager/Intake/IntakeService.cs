@@ -39,7 +39,9 @@ public sealed partial class IntakeService(
             // From here rows may refer to the files: if the commit throws, nobody knows whether it went
             // through, so the files stay (an orphan among them is removed by the integrity check later).
             keepStored = true;
-            var result = await writer.CreateAsync(ownerId, items, cancellationToken);
+            // Not cancelled when the client goes away: a commit cut short would leave its outcome unknown
+            // (and the files as orphans); finishing a short transaction is cheaper than guessing.
+            var result = await writer.CreateAsync(ownerId, items, CancellationToken.None);
             if (!result.Succeeded)
             {
                 keepStored = false; // refused: rolled back, so no row refers to them

@@ -105,7 +105,20 @@ public sealed class IntegrityRunLock(IConfiguration configuration) : IDisposable
 
             if (connection is not null)
             {
-                // Closing the session releases the advisory lock; no unlock call that could fail first.
+                // Unlock explicitly: the server ends a closed session a moment after the client lets
+                // go, so a run started right after this one could still find the lock held. If the
+                // unlock fails (the database went away), closing the session releases it anyway.
+                try
+                {
+                    await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                    unlock.Parameters.AddWithValue("key", AdvisoryKey);
+                    await unlock.ExecuteScalarAsync();
+                }
+                catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+                {
+                    // released by closing the session below
+                }
+
                 await connection.DisposeAsync();
             }
 

@@ -44,6 +44,8 @@ public sealed class IntegrityRunLockTests
         var orphan = Path.Combine(app.FilesRoot(), "ab", "cd", "abcd" + new string('1', 28));
         Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
         await File.WriteAllTextAsync(orphan, "no row refers to this", TestContext.Current.CancellationToken);
+        // Old enough to be an orphan rather than an upload still committing (Integrity:OrphanGrace).
+        File.SetLastWriteTimeUtc(orphan, DateTime.UtcNow.AddDays(-1));
 
         var results = await Task.WhenAll(
             first.Service<IntegrityCheck>().RunAsync(TestContext.Current.CancellationToken),
