@@ -30,6 +30,9 @@ public static class OutageSteps
             Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"expected 503, got {(int)response.StatusCode}: {body}");
             Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
             AssertRetryAfter(response);
+            // The page is still one of the site's pages, with its protective headers (SPEC §5).
+            Assert.True(response.Headers.Contains("Content-Security-Policy"), "the 503 page has no Content-Security-Policy");
+            Assert.Equal("DENY", string.Join(",", response.Headers.GetValues("X-Frame-Options")));
             var page = Browser.Parse(body);
             Assert.Equal("Temporarily unavailable", page.QuerySelector("h1")?.TextContent.Trim());
             Assert.Contains("temporarily unavailable", page.QuerySelector("main")?.TextContent, StringComparison.OrdinalIgnoreCase);
