@@ -65,5 +65,28 @@ public sealed class RedisOutageTests
         await app.AssertIntegrityIntactAsync(expectedFiles: 0);
     }
 
+    [Fact]
+    public async Task RedisHangs_RequestsAnswer503WithinTheTimeout_AndRecoverWhenItResumes()
+    {
+        // GIVEN a Redis that keeps its connections open but answers nothing (a frozen host):
+        // only the bounded command timeout stands between the user and a hang
+        await using var redis = await DisposableRedisServer.StartAsync();
+        await using var app = await TestApp.StartAsync(Backend.PostgresRedis, On(redis));
+        using var browser = app.CreateBrowser();
+        await browser.RegisterNewUserAsync();
+        var api = browser.Api();
+        await api.CsrfTokenAsync();
+
+        await redis.PauseAsync();
+
+        await OutageSteps.AssertUnavailablePageAsync(() => browser.GetAsync("/documents"));
+        await OutageSteps.AssertUnavailableProblemAsync(() => api.GetAsync("/api/me"));
+
+        await redis.ResumeAsync();
+        await OutageSteps.WaitUntilReadyAsync(browser);
+        await browser.GetPageAsync("/documents");
+        await app.AssertIntegrityIntactAsync(expectedFiles: 0);
+    }
+
     private static Dictionary<string, string?> On(DisposableRedisServer redis) => new() { ["ConnectionStrings:Redis"] = redis.ConnectionString };
 }

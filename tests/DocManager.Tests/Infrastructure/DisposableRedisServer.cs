@@ -43,6 +43,12 @@ public sealed class DisposableRedisServer : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>Freezes the server (SIGSTOP): connections stay open but nothing answers, as with a hung host.</summary>
+    public Task PauseAsync() => Signal("-STOP");
+
+    /// <summary>Lets a paused server run again (SIGCONT).</summary>
+    public Task ResumeAsync() => Signal("-CONT");
+
     /// <summary>Starts the server (again) on the same port and folder, with the data it had.</summary>
     public async Task StartAgainAsync()
     {
@@ -80,8 +86,16 @@ public sealed class DisposableRedisServer : IAsyncDisposable
         }
     }
 
+    private Task Signal(string signal) =>
+        Processes.RunAsync("kill", signal, (_process ?? throw new InvalidOperationException("Redis is not running")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public async ValueTask DisposeAsync()
     {
+        if (_process is { HasExited: false })
+        {
+            await ResumeAsync(); // a paused process would not die of SIGKILL until resumed on some systems
+        }
+
         await StopAsync();
         try
         {
