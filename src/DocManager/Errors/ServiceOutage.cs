@@ -15,7 +15,9 @@ public static class ServiceOutage
 {
     public const string Redis = "Redis";
     public const string Postgres = "PostgreSQL";
-    public const string Disk = "disk";
+    public const string Disk = "Database disk";
+
+    private const int SqliteFull = 13;
 
     /// <summary>What failed and the status to answer, or null when the exception is not an outage.</summary>
     public static Outage? Classify(Exception exception)
@@ -49,8 +51,6 @@ public static class ServiceOutage
         SqliteException { SqliteErrorCode: SqliteFull } => (Disk, StatusCodes.Status507InsufficientStorage),
         _ => null,
     };
-
-    private const int SqliteFull = 13;
 
     private static bool IsStartingUp(string message) =>
         message.StartsWith("LOADING", StringComparison.Ordinal) || message.StartsWith("BUSY", StringComparison.Ordinal) ||

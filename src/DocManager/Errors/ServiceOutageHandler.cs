@@ -69,6 +69,6 @@ internal sealed partial class ServiceOutageHandler(IProblemDetailsService proble
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} is unavailable: {Method} {Path} answered {Status} ({ExceptionType}: {Reason})")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outage: {Service} failed; {Method} {Path} answered {Status} ({ExceptionType}: {Reason})")]
     private partial void LogOutage(string service, string method, string? path, int status, string exceptionType, string reason);
 }

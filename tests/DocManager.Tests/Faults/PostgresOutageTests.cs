@@ -65,6 +65,7 @@ public sealed class PostgresOutageTests
         }
 
         // THEN a dead connection costs at most one quick 503, after which the pool is fresh
+        TestContext.Current.TestOutputHelper?.WriteLine($"after the restart: {string.Join(", ", statuses)}");
         Assert.True(statuses.Count(s => s == HttpStatusCode.ServiceUnavailable) <= 1 && statuses[^1] == HttpStatusCode.OK, string.Join(", ", statuses));
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, statuses);
         await app.AssertIntegrityIntactAsync(expectedFiles: 1);
