@@ -68,7 +68,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.UsePostRedirectGet();
 
-app.MapStaticAssets().AllowAnonymous();
+app.MapStaticAssets().AllowAnonymous().WithoutSession();
 app.MapRazorPages();
 app.MapDownloads();
 app.MapApi();

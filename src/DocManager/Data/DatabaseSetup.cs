@@ -1,5 +1,8 @@
+using System.Data.Common;
 using DocManager.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace DocManager.Data;
 
@@ -16,7 +19,7 @@ public static class DatabaseSetup
         {
             var connectionString = SqliteConnectionString(dataDirectory);
             var busyTimeout = new SqliteBusyTimeout(TimeSpan.FromSeconds(10));
-            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(busyTimeout));
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => LogFailuresOnce(options.UseSqlite(connectionString).AddInterceptors(busyTimeout)));
         }
         else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -26,7 +29,7 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             }
 
-            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => LogFailuresOnce(options.UseNpgsql(WithBoundedConnectTimeout(connectionString))));
         }
         else
         {
@@ -35,6 +38,27 @@ public static class DatabaseSetup
 
         return services;
     }
+
+    /// <summary>
+    /// A failed command or connection surfaces as an exception that whoever catches it logs (the
+    /// error handler, a job's retry): EF Core's own error lines for it would say the same thing
+    /// twice or three times, and turn an expected, handled race (a unique index) into an error.
+    /// </summary>
+    private static DbContextOptionsBuilder LogFailuresOnce(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+
+    /// <summary>
+    /// Npgsql waits up to 15 s to connect; a server that does not answer should cost a request less
+    /// (it answers 503 at once rather than hang). A `Timeout` the connection string sets itself is kept.
+    /// </summary>
+    internal static string WithBoundedConnectTimeout(string connectionString) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout")
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 5 }.ConnectionString;
 
     public static bool UsesPostgres(this IConfiguration configuration) =>
         string.Equals(configuration["Database:Provider"], Postgres, StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,9 +28,10 @@ public sealed class ErrorModel : PageModel
     [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
+        // A failed request re-executed here keeps the status its handler chose (503 for an outage); 500 otherwise.
         var code = RouteData.Values.TryGetValue("code", out var value) && int.TryParse(value?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed)
             ? parsed
-            : StatusCodes.Status500InternalServerError;
+            : HttpContext.Features.Get<IExceptionHandlerFeature>() is not null && Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
         Code = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Code;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
@@ -42,7 +44,8 @@ public sealed class ErrorModel : PageModel
             405 => ("Not allowed", "This address does not accept that kind of request."),
             413 => ("Too large", "The upload is larger than allowed."),
             429 => ("Slow down", "Too many requests in a short time. Wait a little and try again."),
-            503 => ("Temporarily unavailable", "A service DocManager depends on is not answering. Try again in a moment."),
+            503 => ("Temporarily unavailable", "The service is temporarily unavailable: a part DocManager depends on is not answering, so your request could not be completed. Try again in a moment."),
+            507 => ("Out of storage space", "The server has run out of storage space, so your request could not be completed. Try again later."),
             >= 500 => ("Something went wrong", "We could not complete your request. It has been logged; please try again."),
             _ => ("That did not work", "The request could not be completed."),
         };

@@ -1,12 +1,13 @@
+using Microsoft.AspNetCore.Diagnostics;
 using DocManager.Sessions;
 
 namespace DocManager.Errors;
 
 public static class ErrorHandlingSetup
 {
-    /// <summary>RFC 9457 problems for the API; nothing in them reveals internals.</summary>
+    /// <summary>RFC 9457 problems for the API; nothing in them reveals internals. A service that is down answers 503, not 500.</summary>
     public static IServiceCollection AddErrorHandling(this IServiceCollection services) =>
-        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        services.AddExceptionHandler<ServiceOutageHandler>().AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance = null;
             context.ProblemDetails.Extensions.Remove("exception");
@@ -36,14 +37,21 @@ public static class ErrorHandlingSetup
     {
         app.UseWhen(context => ApiAwareRedirects.IsApi(context.Request), api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = LoggedElsewhere });
             api.UseStatusCodePages();
         });
         app.UseWhen(context => !ApiAwareRedirects.IsApi(context.Request), pages =>
         {
-            pages.UseExceptionHandler("/error");
+            // A fresh scope for the error page: the failed request's services (its authentication
+            // result, its DbContext) may hold the very failure, and would only repeat it.
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true, SuppressDiagnosticsCallback = LoggedElsewhere });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         return app;
     }
+
+    // An outage is logged once, as a warning, by ServiceOutageHandler; a stack trace per failed
+    // request would bury the one line that matters. Every other exception is logged as an error.
+    private static bool LoggedElsewhere(ExceptionHandlerSuppressDiagnosticsContext context) =>
+        context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService || ServiceOutage.Classify(context.Exception) is not null;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DocManager.Data;
+using DocManager.Sessions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -20,13 +21,16 @@ public static class HealthSetup
         return services;
     }
 
-    /// <summary>`/healthz`: the process answers. `/readyz`: it can serve users (503 when a part is down).</summary>
+    /// <summary>
+    /// `/healthz`: the process answers. `/readyz`: it can serve users (503 when a part is down). Neither
+    /// looks up a session, so a probe sent with a cookie still answers while the session store is down.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson })
-            .AllowAnonymous();
+            .AllowAnonymous().WithoutSession();
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteJson })
-            .AllowAnonymous();
+            .AllowAnonymous().WithoutSession();
         return endpoints;
     }
 

@@ -21,9 +21,16 @@ public static class RedisSetup
 
         var options = ConfigurationOptions.Parse(configuration.GetConnectionString("Redis")!);
         options.AbortOnConnectFail = false;
-        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 3000);
-        options.SyncTimeout = Math.Min(options.SyncTimeout, 3000);
-        options.AsyncTimeout = Math.Min(options.AsyncTimeout, 3000);
+        // Bounded waits: a Redis that hangs costs a request at most two seconds, never the client's patience.
+        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
+        options.SyncTimeout = Math.Min(options.SyncTimeout, 2000);
+        options.AsyncTimeout = Math.Min(options.AsyncTimeout, 2000);
+        // While disconnected, commands fail at once (the request answers 503) instead of queueing
+        // until their timeout: waiting requests would pile up, then all retry together.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        // Reconnection is the multiplexer's job, in the background: every half second at first,
+        // backing off to every five, so the app recovers within seconds of Redis returning.
+        options.ReconnectRetryPolicy = new ExponentialRetry(500, 5000);
         options.ClientName ??= "docmanager";
 
         services.AddSingleton<RedisKeys>();

@@ -19,18 +19,14 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             return Task.CompletedTask;
         }
 
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "same-origin";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers["Cross-Origin-Resource-Policy"] = "same-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+        SetMissing(context.Response.Headers);
 
         context.Response.OnStarting(static state =>
         {
             var response = ((HttpContext)state).Response;
+            // Again at the last moment: the exception handler clears every header before it renders
+            // the error page, and that page is owed the same protection.
+            SetMissing(response.Headers);
             // Pages and JSON are private unless an endpoint says otherwise (static assets, downloads do).
             if (!response.Headers.ContainsKey("Cache-Control"))
             {
@@ -43,5 +39,17 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         }, context);
 
         return next(context);
+    }
+
+    /// <summary>Sets each header unless the response already has it (an endpoint's stricter policy stays).</summary>
+    private static void SetMissing(IHeaderDictionary headers)
+    {
+        headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
+        headers.TryAdd("X-Content-Type-Options", "nosniff");
+        headers.TryAdd("X-Frame-Options", "DENY");
+        headers.TryAdd("Referrer-Policy", "same-origin");
+        headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
+        headers.TryAdd("Cross-Origin-Resource-Policy", "same-origin");
+        headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     }
 }

@@ -1,3 +1,4 @@
+using DocManager.Errors;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -41,6 +42,13 @@ internal sealed class ServerSideTicketStore(IOptions<ServerSessionOptions> optio
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
+        if (SessionNotNeeded.For(httpContext) || ServiceOutage.IsBeingReported(httpContext))
+        {
+            // No user needed, or the outage page re-running the request: asking the store that just
+            // failed would fail the error page too, so it is shown as to a visitor. The cookie stays.
+            return null;
+        }
+
         var store = Store(httpContext);
         var session = await store.FindAsync(SessionKey.RecordId(key), cancellationToken);
         if (session is null)

@@ -72,6 +72,8 @@ public sealed class ErrorPageTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var page = await response.ReadHtmlAsync();
         Assert.Equal("Something went wrong", page.QuerySelector("h1")?.TextContent.Trim());
+        // The exception handler clears the response before the error page; its protective headers come back.
+        Assert.True(response.Headers.Contains("Content-Security-Policy"), "the 500 page has no Content-Security-Policy");
         AssertRevealsNothing(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), app.Environment);
     }
 
