@@ -1,3 +1,5 @@
+using System.Net;
+using Amazon.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -6,7 +8,7 @@ using StackExchange.Redis;
 namespace DocManager.Errors;
 
 /// <summary>
-/// Tells a failing service the app depends on (Redis, PostgreSQL, a full disk under the database)
+/// Tells a failing service the app depends on (Redis, PostgreSQL, the S3 file store, a full disk under the database)
 /// apart from a bug. The first is temporary trouble on the server's side: the request answers 503
 /// (507 for a full disk) with `Retry-After`, and the client can simply try again. Anything else
 /// stays a 500.
@@ -16,6 +18,7 @@ public static class ServiceOutage
     public const string Redis = "Redis";
     public const string Postgres = "PostgreSQL";
     public const string Disk = "Database disk";
+    public const string FileStore = "File store";
 
     private const int SqliteFull = 13;
 
@@ -49,6 +52,10 @@ public static class ServiceOutage
         // Refused or broken connections, timeouts, an exhausted pool: Npgsql marks them transient.
         NpgsqlException { IsTransient: true } => (Postgres, StatusCodes.Status503ServiceUnavailable),
         SqliteException { SqliteErrorCode: SqliteFull } => (Disk, StatusCodes.Status507InsufficientStorage),
+        // The app's only outgoing HTTP is the S3 store's: an endpoint that cannot be reached, or that
+        // answers with a server error after the SDK's own retries, is the store being unavailable.
+        HttpRequestException => (FileStore, StatusCodes.Status503ServiceUnavailable),
+        AmazonServiceException { StatusCode: >= HttpStatusCode.InternalServerError } => (FileStore, StatusCodes.Status503ServiceUnavailable),
         _ => null,
     };
 

@@ -1,5 +1,6 @@
 using DocManager.Data;
 using DocManager.Documents;
+using DocManager.Errors;
 using DocManager.Jobs;
 using DocManager.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -126,8 +127,10 @@ public sealed partial class IntakeService(
                 file.Saved = true;
             }
         }
-        catch (IOException exception)
+        catch (IOException exception) when (ServiceOutage.Classify(exception) is null)
         {
+            // A store that cannot be reached at all is an outage (503 with Retry-After, from the error
+            // handler); this is the store refusing the bytes, such as a full disk.
             LogStoreFailed(exception);
             throw new UploadRejectedException(StatusCodes.Status507InsufficientStorage, UploadReader.FileField,
                 "The server could not store the files; nothing was saved. Try again later.", exception);
