@@ -38,8 +38,17 @@ internal sealed partial class RedisNotificationBus(
     public Task StartAsync(CancellationToken cancellationToken) =>
         redis.GetSubscriber().SubscribeAsync(Channel, (_, value) => Receive(value), CommandFlags.FireAndForget);
 
-    public Task StopAsync(CancellationToken cancellationToken) =>
-        redis.GetSubscriber().UnsubscribeAsync(Channel, flags: CommandFlags.FireAndForget);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.GetSubscriber().UnsubscribeAsync(Channel, flags: CommandFlags.FireAndForget);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection is closed already while the host shuts down: no subscription is left.
+        }
+    }
 
     private void Receive(RedisValue value)
     {
