@@ -56,7 +56,7 @@ public sealed partial class IntakeService(
         }
         catch (UploadRejectedException rejected)
         {
-            return IntakeResult.Refused(rejected.Status, rejected.Field, rejected.Message, form);
+            return IntakeResult.Refused(rejected.Status, rejected.Field, rejected.Message, form, rejected.Submitted);
         }
         catch (IntakeInvalidException invalid)
         {
@@ -178,6 +178,6 @@ public sealed record IntakeResult(
 {
     public bool Succeeded => Documents is not null;
 
-    internal static IntakeResult Refused(int status, string field, string message, UploadForm? form) =>
-        new(null, status, new Dictionary<string, IReadOnlyList<string>> { [field] = [message] }, UploadForm.Submitted(form));
+    internal static IntakeResult Refused(int status, string field, string message, UploadForm? form, IReadOnlyDictionary<string, string>? submitted = null) =>
+        new(null, status, new Dictionary<string, IReadOnlyList<string>> { [field] = [message] }, form is null && submitted is not null ? submitted : UploadForm.Submitted(form));
 }

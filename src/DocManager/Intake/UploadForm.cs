@@ -78,4 +78,7 @@ public sealed class UploadRejectedException(int status, string field, string mes
     public int Status { get; } = status;
 
     public string Field { get; } = field;
+
+    /// <summary>The document fields read before the upload was refused, to show them again.</summary>
+    public IReadOnlyDictionary<string, string>? Submitted { get; set; }
 }

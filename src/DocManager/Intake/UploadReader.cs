@@ -76,6 +76,13 @@ public sealed class UploadReader(IOptions<Limits> limits, IFileStore store, IAnt
 
             return form;
         }
+        catch (UploadRejectedException rejected)
+        {
+            // The page shows the fields sent before the refused file again (the form sends them first).
+            rejected.Submitted = UploadForm.Submitted(form);
+            await form.DisposeAsync();
+            throw;
+        }
         catch
         {
             await form.DisposeAsync();
