@@ -86,7 +86,7 @@ internal sealed partial class S3FileStore(IAmazonS3 client, S3StoreOptions optio
             await client.HeadBucketAsync(new HeadBucketRequest { BucketName = options.Bucket }, timeout.Token);
             return true;
         }
-        catch (Exception exception) when (exception is AmazonServiceException or HttpRequestException or IOException ||
+        catch (Exception exception) when (IsUnreachableOrRefused(exception) || exception is IOException ||
                                           exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogUnavailable(options.Bucket, exception.Message);
@@ -105,7 +105,7 @@ internal sealed partial class S3FileStore(IAmazonS3 client, S3StoreOptions optio
         {
             return null;
         }
-        catch (Exception exception) when (exception is AmazonServiceException or HttpRequestException)
+        catch (Exception exception) when (IsUnreachableOrRefused(exception))
         {
             throw new FileStoreException($"The file store could not be reached to read {name}.", exception);
         }
@@ -118,11 +118,14 @@ internal sealed partial class S3FileStore(IAmazonS3 client, S3StoreOptions optio
         {
             await operation;
         }
-        catch (Exception exception) when (exception is AmazonServiceException or HttpRequestException)
+        catch (Exception exception) when (IsUnreachableOrRefused(exception))
         {
             throw new FileStoreException($"The file store could not {what} {name}.", exception);
         }
     }
+
+    /// <summary>What S3 or the way to it answers when a request fails: an error from the service, or no answer.</summary>
+    private static bool IsUnreachableOrRefused(Exception exception) => exception is AmazonServiceException or HttpRequestException;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "S3 bucket {Bucket} is not available: {Reason}")]
     private partial void LogUnavailable(string bucket, string reason);

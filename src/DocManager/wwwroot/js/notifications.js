@@ -70,9 +70,7 @@ function toast(item) {
   const note = document.createElement('div');
   note.className = 'toast';
   note.setAttribute('role', 'status');
-  const text = document.createElement(item.link ? 'a' : 'span');
-  text.textContent = item.message;
-  if (isLocalLink(item.link)) text.href = item.link;
+  const text = messageText(item);
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'icon-button';
@@ -97,16 +95,21 @@ function addToPageList(item) {
   const body = document.createElement('div');
   const message = document.createElement('p');
   message.className = 'notification-message';
-  const text = document.createElement(item.link ? 'a' : 'span');
-  text.textContent = item.message;
-  if (isLocalLink(item.link)) text.href = item.link;
-  message.append(text);
+  message.append(messageText(item));
   const when = document.createElement('p');
   when.className = 'muted small';
   when.textContent = 'Just now · new';
   body.append(message, when);
   row.append(body);
   list.prepend(row);
+}
+
+// The message as text, a link to what it is about when it has one.
+function messageText(item) {
+  const text = document.createElement(item.link ? 'a' : 'span');
+  text.textContent = item.message;
+  if (isLocalLink(item.link)) text.href = item.link;
+  return text;
 }
 
 // Links come from the server, but only ever to a page of this site: `/x`, not `//host/x`.
