@@ -74,13 +74,14 @@ public sealed partial class DocumentWriter(
             await index.UpdateAsync(document.Id, cancellationToken);
             if (TextExtractor.Supports(document.ContentType))
             {
-                // Held until the intake has finished with the upload (see IntakeService), which then wakes the worker.
-                jobs.Enqueue(ExtractTextJob.JobKind, document.Id, held: true);
+                // The file is in the store already (see IntakeService), so the job may start once this commits.
+                jobs.Enqueue(ExtractTextJob.JobKind, document.Id);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        jobs.Wake();
         return new WriteResult(documents, StatusCodes.Status201Created, null, null);
     }
 

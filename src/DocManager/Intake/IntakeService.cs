@@ -1,7 +1,6 @@
 using DocManager.Data;
 using DocManager.Documents;
 using DocManager.Errors;
-using DocManager.Jobs;
 using DocManager.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,6 @@ public sealed partial class IntakeService(
     UploadReader reader,
     DocumentWriter writer,
     IFileStore store,
-    JobScheduler jobs,
     QuotaWarning quotaWarning,
     AppDbContext db,
     IOptions<Limits> limits,
@@ -49,8 +47,6 @@ public sealed partial class IntakeService(
                 return IntakeResult.Refused(result.Status, result.Field!, result.Error!, form);
             }
 
-            // The extraction jobs were held until this upload was done; let the workers have them.
-            await jobs.ReleaseAsync(result.Documents!.Select(d => d.Id), CancellationToken.None);
             await quotaWarning.CheckAsync(ownerId, used, CancellationToken.None);
             return new IntakeResult(result.Documents, StatusCodes.Status201Created, new Dictionary<string, IReadOnlyList<string>>(), UploadForm.Submitted(form));
         }
