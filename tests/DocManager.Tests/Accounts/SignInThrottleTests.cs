@@ -6,10 +6,8 @@ namespace DocManager.Tests.Accounts;
 /// <summary>SPEC §2: 5 failed sign-ins per account and 20 per client address, each in 15 minutes.</summary>
 public sealed class SignInThrottleTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.PostgresRedis];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEmbeddedAndScaledOut]
     public async Task SixthWrongPassword_Answers429WithRetryAfter(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -30,7 +28,7 @@ public sealed class SignInThrottleTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEmbeddedAndScaledOut]
     public async Task WhileThrottled_EvenTheCorrectPasswordIsRefused(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -74,7 +72,7 @@ public sealed class SignInThrottleTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEmbeddedAndScaledOut]
     public async Task TwentyFailuresFromOneAddress_AcrossAccounts_BlockThatAddress(Backend backend)
     {
         // GIVEN password spraying: 4 guesses at each of 5 accounts (no account reaches its limit)

@@ -34,8 +34,6 @@ public sealed class CursorPaginationTests
         }
     }
 
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
     [MemberData(nameof(BackendsAndSorts))]
     public async Task Walk_VisitsEveryDocumentOnceInSortOrder(Backend backend, string sort)
@@ -51,7 +49,7 @@ public sealed class CursorPaginationTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Walk_WithoutASort_IsNewestFirst(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -91,7 +89,7 @@ public sealed class CursorPaginationTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Walk_WithASearchAndNoSort_GivesTitleMatchesFirst(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -157,7 +155,7 @@ public sealed class CursorPaginationTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Walk_AfterTheLastListedDocumentIsDeleted_Continues(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -12,8 +12,6 @@ namespace DocManager.Tests.Api;
 /// </summary>
 public sealed partial class DocumentAccessTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     public static TheoryData<Backend, string> BackendsAndMethods
     {
         get
@@ -57,7 +55,7 @@ public sealed partial class DocumentAccessTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Viewer_MayReadButGets403OnPatchAndDelete(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -10,12 +10,10 @@ namespace DocManager.Tests.Api;
 /// </summary>
 public sealed class DocumentJsonTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     private static readonly string[] DocumentFields = ["category", "createdAt", "description", "file", "id", "isOwner", "owner", "priority", "tags", "title", "updatedAt"];
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task CreateNote_Returns201WithTheDocumentAndItsLocation(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -70,7 +68,7 @@ public sealed class DocumentJsonTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task UploadedDocument_DescribesItsFileAsVerified(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -93,7 +91,7 @@ public sealed class DocumentJsonTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task SharedDocument_NamesItsOwner_AndIsNotTheViewers(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -116,7 +114,7 @@ public sealed class DocumentJsonTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task List_AnswersItemsAndNextCursor(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -142,7 +140,7 @@ public sealed class DocumentJsonTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Delete_Returns204_AndRemovesTheRowAndTheFile(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

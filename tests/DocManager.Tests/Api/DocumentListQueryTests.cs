@@ -12,8 +12,6 @@ namespace DocManager.Tests.Api;
 /// </summary>
 public sealed class DocumentListQueryTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
     [InlineData("sort=Title")]
     [InlineData("sort=name")]
@@ -66,7 +64,7 @@ public sealed class DocumentListQueryTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task TamperedCursor_Returns400(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

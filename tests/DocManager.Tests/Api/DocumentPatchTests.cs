@@ -12,10 +12,8 @@ namespace DocManager.Tests.Api;
 /// </summary>
 public sealed class DocumentPatchTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Patch_ChangesOnlyTheNamedFields(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -46,7 +44,7 @@ public sealed class DocumentPatchTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Patch_IgnoresFieldsThatCannotBeChanged(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -91,7 +89,7 @@ public sealed class DocumentPatchTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Create_IgnoresFieldsThatCannotBeSet(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -13,8 +13,6 @@ namespace DocManager.Tests.Api;
 /// </summary>
 public sealed class DocumentValidationTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     private const string ValidTitle = "A valid title";
 
     /// <summary>Invalid values, each for a create and for a change of an existing document.</summary>
@@ -81,7 +79,7 @@ public sealed class DocumentValidationTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task TitleTakenIgnoringCase_Returns400TitleAlreadyExists(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -100,7 +98,7 @@ public sealed class DocumentValidationTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task RenamingADocumentToItsOwnTitleInAnotherCase_IsNotADuplicate(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

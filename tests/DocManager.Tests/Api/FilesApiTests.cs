@@ -11,10 +11,8 @@ namespace DocManager.Tests.Api;
 /// </summary>
 public sealed class FilesApiTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task UploadOfOneFile_Returns201WithTheDocumentAndItsFields(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -43,7 +41,7 @@ public sealed class FilesApiTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task UploadOfSeveralFiles_Returns201WithEachDocumentNamedAfterItsFile(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -125,7 +123,7 @@ public sealed class FilesApiTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task FileOverTheSizeLimit_Returns413ProblemAndStoresNothing(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:MaxFileBytes"] = "4096" });
@@ -139,7 +137,7 @@ public sealed class FilesApiTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task UploadBeyondTheQuota_Returns403ProblemAndKeepsOnlyEarlierDocuments(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:QuotaBytes"] = "3000" });

@@ -12,10 +12,8 @@ namespace DocManager.Tests.Api;
 /// </summary>
 public sealed class LostUpdateTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task ETag_IsSentWithTheDocument_AndChangesWithEachChange(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -38,7 +36,7 @@ public sealed class LostUpdateTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Patch_WithAStaleIfMatch_Returns412AndChangesNothing(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -62,7 +60,7 @@ public sealed class LostUpdateTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Delete_WithAStaleIfMatch_Returns412AndKeepsTheDocument(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -83,7 +81,7 @@ public sealed class LostUpdateTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task PatchAndDelete_WithTheCurrentIfMatch_Work(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -106,7 +104,7 @@ public sealed class LostUpdateTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task ConcurrentPatches_WithTheSameIfMatch_OnlyOneWins(Backend backend)
     {
         // GIVEN five clients that all read the same version
@@ -158,7 +156,7 @@ public sealed class LostUpdateTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task EditForm_SavedFromAStaleCopy_IsRefusedWith409_AndTheFirstSaveIsKept(Backend backend)
     {
         // GIVEN the owner has the edit form open in two browsers
@@ -196,7 +194,7 @@ public sealed class LostUpdateTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task EditForm_LoadedBeforeAnApiChange_IsRefused(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -5,10 +5,8 @@ namespace DocManager.Tests.Api;
 /// <summary>`GET /api/me` (SPEC §4): `{ id, username, documentCount, storageUsed, storageQuota }` for the signed-in user.</summary>
 public sealed class MeApiTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Me_DescribesTheSignedInUserAndTheirStorage(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:QuotaBytes"] = "5000000" });

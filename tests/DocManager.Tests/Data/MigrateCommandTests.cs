@@ -12,10 +12,8 @@ namespace DocManager.Tests.Data;
 /// </summary>
 public sealed class MigrateCommandTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task MigrateCommand_CreatesTheSchema_AndExits_ThenAnInstanceThatDoesNotMigrateServes(Backend backend)
     {
         await using var environment = await TestEnvironment.CreateAsync(backend);

@@ -6,10 +6,8 @@ namespace DocManager.Tests.Documents;
 /// <summary>`/documents/{id}/delete` (SPEC §3): the row and the stored file go, and the space comes back to the owner.</summary>
 public sealed class DeleteTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Delete_RemovesTheRowAndTheStoredFile_AndReturnsTheUsage(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -38,7 +36,7 @@ public sealed class DeleteTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Delete_OfASharedDocument_RemovesItForTheViewerToo(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

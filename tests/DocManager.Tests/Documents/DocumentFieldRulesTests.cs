@@ -6,10 +6,8 @@ namespace DocManager.Tests.Documents;
 /// <summary>SPEC §1 and §7: tags, category and priority are checked, never silently dropped or guessed.</summary>
 public sealed class DocumentFieldRulesTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Tags_AreDeDuplicated_AcrossCaseAndRepeatedFields(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -6,10 +6,8 @@ namespace DocManager.Tests.Documents;
 /// <summary>`GET /documents` filters (SPEC §3, §7): category, tag, owner, upload dates (`to` inclusive, UTC) and text.</summary>
 public sealed class DocumentListFilterTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Filter_ByCategory_ShowsOnlyThatCategory(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -27,7 +25,7 @@ public sealed class DocumentListFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Filter_ByTag_ShowsOnlyDocumentsWithThatTag(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -44,7 +42,7 @@ public sealed class DocumentListFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Filter_ByOwner_SeparatesOwnFromShared(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -67,7 +65,7 @@ public sealed class DocumentListFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Filter_ByUploadDate_IncludesTheWholeOfTheToDay(Backend backend)
     {
         // GIVEN documents made at 23:59:59 on day 1, at 00:00:01 on day 2 and at 00:00:01 on day 3 (UTC)
@@ -96,7 +94,7 @@ public sealed class DocumentListFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Filter_ByText_MatchesTitleDescriptionTagsAndFileName_IgnoringCase(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -114,7 +112,7 @@ public sealed class DocumentListFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Filter_ByText_IgnoresCaseBeyondAscii(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -129,7 +127,7 @@ public sealed class DocumentListFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Filter_ByText_TreatsWildcardCharactersAsPlainText(Backend backend)
     {
         // Text search works on words: `%` and `_` are neither wildcards nor a match for everything.
@@ -147,7 +145,7 @@ public sealed class DocumentListFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Filters_Combine(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -5,10 +5,8 @@ namespace DocManager.Tests.Documents;
 /// <summary>`GET /documents?page=&amp;pageSize=` (SPEC §3): pages that together list every document once.</summary>
 public sealed class DocumentListPagingTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Paging_TwentyThreeDocumentsByTen_GivesPagesOfTenTenAndThree(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -5,10 +5,8 @@ namespace DocManager.Tests.Documents;
 /// <summary>`GET /documents?sort=` (SPEC §3): each of the six orders, on each database.</summary>
 public sealed class DocumentListSortTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Sort_EachOrder_ListsTheDocumentsInThatOrder(Backend backend)
     {
         // GIVEN three documents whose dates, titles and sizes each order them differently:

@@ -6,10 +6,8 @@ namespace DocManager.Tests.Documents;
 /// <summary>`GET /documents` (SPEC §3): what the list shows — totals, the empty state, and which actions each card offers.</summary>
 public sealed class DocumentListTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task List_ShowsTheTotalCountAndSize_OfOwnAndSharedDocuments(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -8,10 +8,8 @@ namespace DocManager.Tests.Documents;
 /// <summary>`GET /files/{id}` (SPEC §3, §7): the exact bytes, as an attachment, with the headers a safe download needs.</summary>
 public sealed class DownloadTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Download_ReturnsTheExactBytes_AsAnAttachmentWithTheOriginalName(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -32,7 +30,7 @@ public sealed class DownloadTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Download_OfANonAsciiName_GivesFilenameStarInUtf8(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -107,7 +105,7 @@ public sealed class DownloadTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Download_WithRange_Returns206WithThoseBytes(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

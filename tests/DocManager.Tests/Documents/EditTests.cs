@@ -7,10 +7,8 @@ namespace DocManager.Tests.Documents;
 /// <summary>`/documents/{id}/edit` (SPEC §3): the owner sees the current fields and changes them.</summary>
 public sealed class EditTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Edit_ChangesEveryField_AndRedirects303ToTheDocument(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -6,10 +6,8 @@ namespace DocManager.Tests.Documents;
 /// <summary>`POST /documents/new` (SPEC §1, §3): a note is a document without a file, created by its poster.</summary>
 public sealed class NoteCreationTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task CreateNote_Redirects303ToItsPage_AndStoresTheCleanFields(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -12,10 +12,8 @@ public sealed class OverpostingTests
     private const string FakeSha = "0000000000000000000000000000000000000000000000000000000000000000";
     private const string FakeStoredName = "ffffffffffffffffffffffffffffffff";
 
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task NewNote_IgnoresOwnerIdSizeShaAndStoredName(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -37,7 +35,7 @@ public sealed class OverpostingTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Edit_IgnoresOwnerIdSizeShaAndStoredName(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -61,7 +59,7 @@ public sealed class OverpostingTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Upload_IgnoresOwnerIdSizeShaAndStoredName(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -10,10 +10,8 @@ namespace DocManager.Tests.Documents;
 /// </summary>
 public sealed class RouteTargetTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Edit_WithAnotherIdInTheBody_ChangesTheDocumentInTheAddress(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -33,7 +31,7 @@ public sealed class RouteTargetTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Delete_WithAnotherIdInTheBody_DeletesTheDocumentInTheAddress(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

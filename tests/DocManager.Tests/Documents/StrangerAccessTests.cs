@@ -13,8 +13,6 @@ public sealed class StrangerAccessTests
     private const int NeverExisted = 987_654;
     private const string OwnerName = "owner_of_the_document";
 
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     /// <summary>Every document route: method and path, with {id} the document and {user} a viewer of it.</summary>
     private static readonly (string Method, string Route)[] AllRoutes =
     [
@@ -43,7 +41,7 @@ public sealed class StrangerAccessTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Stranger_GetsNotFoundOnEveryRoute_AndChangesNothing(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -6,8 +6,6 @@ namespace DocManager.Tests.Documents;
 /// <summary>SPEC §1, §2 and §7: a title is 3–100 characters after trimming, with no control characters.</summary>
 public sealed class TitleRulesTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     public static TheoryData<string, string> Refused => new()
     {
         { "", "Title required" },
@@ -52,7 +50,7 @@ public sealed class TitleRulesTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task CreateNote_AtTheTitleLengthLimits_IsAccepted(Backend backend)
     {
         // Characters as a person counts them: an emoji is one, a decomposed é becomes one.

@@ -9,10 +9,8 @@ namespace DocManager.Tests.Documents;
 /// </summary>
 public sealed class TitleUniquenessTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Title_DifferingOnlyInNonAsciiCase_IsADuplicate(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -58,7 +56,7 @@ public sealed class TitleUniquenessTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Title_DecomposedSpellingOfAnExistingTitle_IsADuplicate(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -76,7 +74,7 @@ public sealed class TitleUniquenessTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Title_OfAnotherUsersDocument_IsNoDuplicate(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -93,7 +91,7 @@ public sealed class TitleUniquenessTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Rename_ToItsOwnTitle_OrOnlyItsCase_IsAllowed(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -113,7 +111,7 @@ public sealed class TitleUniquenessTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Rename_ToAnotherDocumentsTitleInAnotherCase_IsADuplicate(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

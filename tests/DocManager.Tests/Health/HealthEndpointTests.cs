@@ -7,8 +7,6 @@ namespace DocManager.Tests.Health;
 /// <summary>SPEC §3: liveness and readiness, as JSON, for load balancers and orchestrators.</summary>
 public sealed class HealthEndpointTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres, Backend.PostgresRedis];
-
     [Fact]
     public async Task Healthz_AnswersHealthyJson_WithoutSigningIn()
     {
@@ -24,7 +22,7 @@ public sealed class HealthEndpointTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task Readyz_ListsTheDatabaseSessionAndFileChecks_AllHealthy(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -6,10 +6,8 @@ namespace DocManager.Tests.Intake;
 /// <summary>Limits hold when requests really race: the database, not a check-then-act, decides.</summary>
 public sealed class ConcurrentLimitTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task SimultaneousUploads_NeverPassTheQuota(Backend backend)
     {
         // GIVEN a quota with room for exactly 4 of 10 equal files, all sent at once
@@ -29,7 +27,7 @@ public sealed class ConcurrentLimitTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task SimultaneousNotes_NeverPassTheDocumentLimit(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:MaxDocuments"] = "3" });
@@ -48,7 +46,7 @@ public sealed class ConcurrentLimitTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task SimultaneousCreatesOfOneTitle_GiveExactlyOneSuccess(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

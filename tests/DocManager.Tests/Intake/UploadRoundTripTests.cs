@@ -6,10 +6,8 @@ namespace DocManager.Tests.Intake;
 
 public sealed class UploadRoundTripTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task UploadedBytes_DownloadExactly_WithTheRecordedHash(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -11,10 +11,8 @@ namespace DocManager.Tests.Jobs;
 /// <summary>Extraction does bounded work per file (section `Extraction`): pages and characters beyond the limits are left out, and the upload still succeeds.</summary>
 public sealed class ExtractionLimitsTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task MaxPages_IndexesOnlyTheFirstPages(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Extraction:MaxPages"] = "2" });
@@ -53,7 +51,7 @@ public sealed class ExtractionLimitsTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task MaxCharacters_KeepsAtMostThatMuchText_AndTheUploadSucceeds(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Extraction:MaxCharacters"] = "1000" });

@@ -12,12 +12,10 @@ namespace DocManager.Tests.Jobs;
 /// <summary>A job whose worker died while holding it is left alone until its lease runs out, then run by another worker.</summary>
 public sealed class JobLeaseTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     private const string DeadWorker = "crashed-host:4242:0";
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task AJobClaimedByAWorkerThatDied_RunsAfterARestartOnceItsLeaseExpires(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

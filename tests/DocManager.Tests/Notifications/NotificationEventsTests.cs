@@ -11,10 +11,8 @@ namespace DocManager.Tests.Notifications;
 /// </summary>
 public sealed class NotificationEventsTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task SharingADocument_NotifiesTheRecipientOnly(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -38,7 +36,7 @@ public sealed class NotificationEventsTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task FinishedTextExtraction_NotifiesTheOwner(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -55,7 +53,7 @@ public sealed class NotificationEventsTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task UploadTakingStoragePastNinetyPercent_NotifiesOnce(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:QuotaBytes"] = "10000" });

@@ -14,8 +14,6 @@ namespace DocManager.Tests.Notifications;
 /// </summary>
 public sealed class NotificationStreamTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Fact]
     public async Task Stream_AnswersAsAnUncachedEventStream()
     {
@@ -30,7 +28,7 @@ public sealed class NotificationStreamTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Stream_PushesANotificationRaisedAfterConnecting(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -50,7 +48,7 @@ public sealed class NotificationStreamTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Stream_ResumedWithLastEventId_FirstSendsWhatWasMissed(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

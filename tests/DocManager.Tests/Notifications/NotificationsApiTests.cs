@@ -11,10 +11,8 @@ namespace DocManager.Tests.Notifications;
 /// </summary>
 public sealed class NotificationsApiTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task List_AnswersTheUnreadCountAndItemsNewestFirst(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -47,7 +45,7 @@ public sealed class NotificationsApiTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task MarkRead_WithIds_MarksOnlyThose_AndIgnoresOtherUsersIds(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -78,7 +76,7 @@ public sealed class NotificationsApiTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task MarkRead_WithAll_MarksEveryOneOfTheUsers(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -11,10 +11,8 @@ namespace DocManager.Tests.Notifications;
 /// </summary>
 public sealed class NotificationsPageTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Page_ListsTheUsersNotificationsNewestFirst_WithLinks(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -40,7 +38,7 @@ public sealed class NotificationsPageTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task MarkAsReadForm_MarksThatOneWithoutJavaScript(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -69,7 +67,7 @@ public sealed class NotificationsPageTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task MarkAllAsReadForm_MarksEveryOne(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -125,7 +123,7 @@ public sealed class NotificationsPageTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Header_ShowsTheUnreadCountOnEveryPage(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -5,10 +5,8 @@ namespace DocManager.Tests.Search;
 /// <summary>The index changes with the document: what an edit removes is no longer found, what it adds is, and a deleted document is gone.</summary>
 public sealed class IndexFollowsEditsTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Rename_FindsTheNewTitleWords_AndNoLongerTheOldOnes(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -25,7 +23,7 @@ public sealed class IndexFollowsEditsTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task DescriptionAndTagEdits_ChangeWhatIsFound(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -45,7 +43,7 @@ public sealed class IndexFollowsEditsTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Rename_KeepsTheFilesTextSearchable(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -61,7 +59,7 @@ public sealed class IndexFollowsEditsTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Delete_RemovesTheDocumentFromResults(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -5,10 +5,8 @@ namespace DocManager.Tests.Search;
 /// <summary>Sharing makes a document findable (and suggested) for its viewer; taking the share back hides it from their searches again.</summary>
 public sealed class IndexFollowsSharingTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Share_MakesTheDocumentFindableByTheViewer_AndUnshareHidesItAgain(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -34,7 +32,7 @@ public sealed class IndexFollowsSharingTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Unshare_FromOneViewer_KeepsItFindableForTheOthers(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

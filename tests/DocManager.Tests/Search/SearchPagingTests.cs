@@ -6,8 +6,6 @@ namespace DocManager.Tests.Search;
 /// <summary>`/search` pages its results: the page number must be a whole number from 1; past the end is simply empty.</summary>
 public sealed class SearchPagingTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
     [InlineData("abc")]
     [InlineData("0")]
@@ -30,7 +28,7 @@ public sealed class SearchPagingTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Pages_SplitTheResults_AndAPageFarPastTheEndIsEmpty(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -8,10 +8,8 @@ namespace DocManager.Tests.Search;
 /// </summary>
 public sealed class SearchQueryTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task TheLastWord_MatchesAsAPrefix(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -27,7 +25,7 @@ public sealed class SearchQueryTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task AWordFollowedByASpace_IsNoLongerAPrefix(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -42,7 +40,7 @@ public sealed class SearchQueryTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task AQuotedPhrase_MatchesOnlyThoseWordsInThatOrder(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -58,7 +56,7 @@ public sealed class SearchQueryTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task SeveralWords_MustAllMatch(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -75,7 +73,7 @@ public sealed class SearchQueryTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task AccentsAndCase_AreIgnored(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -94,7 +92,7 @@ public sealed class SearchQueryTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task AccentsWrittenAsCombiningMarks_InsideAFile_AreIgnoredToo(Backend backend)
     {
         // Text from files is often decomposed: "e" followed by a combining accent, as macOS writes it.

@@ -5,10 +5,8 @@ namespace DocManager.Tests.Search;
 /// <summary>Results are ranked: a document with the word in its title comes before one that only mentions it, however often.</summary>
 public sealed class SearchRankingTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task TitleMatches_ComeBeforeBodyAndDescriptionMatches(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -30,7 +28,7 @@ public sealed class SearchRankingTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task AnExplicitSort_OnTheList_OverridesRelevance(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -6,10 +6,8 @@ namespace DocManager.Tests.Search;
 /// <summary>The `/search` page: a marked, escaped snippet per hit, the total count, and an empty state that helps.</summary>
 public sealed class SearchResultsPageTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task EachHit_HasASnippetWithTheMatchedWordsMarked(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -37,7 +35,7 @@ public sealed class SearchResultsPageTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task TheSnippet_IsEscaped(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -62,7 +60,7 @@ public sealed class SearchResultsPageTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task TheTotalCount_IsShown(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

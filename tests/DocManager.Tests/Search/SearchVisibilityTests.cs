@@ -6,10 +6,8 @@ namespace DocManager.Tests.Search;
 /// <summary>Another user's documents are never found or suggested, whatever is typed — the index's own reader tokens included.</summary>
 public sealed class SearchVisibilityTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task AnotherUsersDocuments_AreNeverFoundOrSuggested(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -46,7 +44,7 @@ public sealed class SearchVisibilityTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task TheReaderTokenOfUserOne_FindsNothingForAnotherUser(Backend backend)
     {
         // GIVEN user 1 (the first account of a fresh deployment) owns a document; on SQLite its

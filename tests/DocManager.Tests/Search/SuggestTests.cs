@@ -7,10 +7,8 @@ namespace DocManager.Tests.Search;
 /// <summary>`GET /api/suggest?q=` (SPEC §4): up to 10 visible titles with a word starting with what was typed, as `[{ id, title }]`.</summary>
 public sealed class SuggestTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Suggest_MatchesThePrefixOfAnyWordOfTheTitle(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -30,7 +28,7 @@ public sealed class SuggestTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Suggest_AnswersAJsonArrayOfIdAndTitle(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -50,7 +48,7 @@ public sealed class SuggestTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Suggest_OffersAtMostTen(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -70,7 +68,7 @@ public sealed class SuggestTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Suggest_OffersOnlyTitlesTheUserMaySee(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -9,10 +9,8 @@ namespace DocManager.Tests.Security;
 /// </summary>
 public sealed class NulCharacterTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task NulInEveryLookupField_AnswersA4xx(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

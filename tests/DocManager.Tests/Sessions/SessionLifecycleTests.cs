@@ -9,10 +9,8 @@ namespace DocManager.Tests.Sessions;
 /// <summary>Server-side sessions as SPEC §1 and §5 describe them, on every session store.</summary>
 public sealed class SessionLifecycleTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres, Backend.PostgresRedis];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task CookieReplayedAfterSignOut_IsRefused(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -34,7 +32,7 @@ public sealed class SessionLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task CookieCopiedToAnotherBrowser_WorksUntilSignOut(Backend backend)
     {
         // Proves the replay test above fails for the right reason: the copy is a valid session.
@@ -50,7 +48,7 @@ public sealed class SessionLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task SignIn_IssuesANewSessionIdentifier_AndEndsTheOldOne(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -86,7 +84,7 @@ public sealed class SessionLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task IdleSession_IsRefusedAfterTheIdleTimeout(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -159,7 +157,7 @@ public sealed class SessionLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task Sessions_SurviveARestartOfTheApp(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -177,7 +175,7 @@ public sealed class SessionLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task SignOut_DeletesTheServerRecord(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -7,10 +7,8 @@ namespace DocManager.Tests.Sessions;
 /// <summary>The "where you're signed in" list on /settings, sign-out of one or all others, and password changes.</summary>
 public sealed class SessionManagementTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres, Backend.PostgresRedis];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task Settings_ListsEveryActiveSession_WithClientAndTimes(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -29,7 +27,7 @@ public sealed class SessionManagementTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task RevokingOneSession_SignsOutThatBrowserOnly(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -57,7 +55,7 @@ public sealed class SessionManagementTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task SignOutAllOthers_KeepsOnlyTheCurrentSession(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -98,7 +96,7 @@ public sealed class SessionManagementTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task PasswordChange_KeepsThisSession_EndsAllOthers_AndReplacesThePassword(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

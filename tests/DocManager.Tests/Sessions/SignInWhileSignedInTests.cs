@@ -10,10 +10,8 @@ namespace DocManager.Tests.Sessions;
 /// </summary>
 public sealed class SignInWhileSignedInTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres, Backend.PostgresRedis];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task SignIn_WhileSignedIn_LeavesTheUserSignedInOnANewSession(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -33,7 +31,7 @@ public sealed class SignInWhileSignedInTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEveryBackend]
     public async Task SignIn_OverAPlantedLiveSession_NeverGivesTheAttackerTheVictimsSession(Backend backend)
     {
         // GIVEN an attacker who plants their own live session cookie in the victim's browser

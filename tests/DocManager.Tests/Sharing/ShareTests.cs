@@ -6,10 +6,8 @@ namespace DocManager.Tests.Sharing;
 /// <summary>SPEC §1 and §3: the owner shares a document read-only by username; the viewer finds it and is told.</summary>
 public sealed class ShareTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Share_ByUserNameInAnotherCase_PutsTheDocumentInTheViewersLists(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -34,7 +32,7 @@ public sealed class ShareTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Share_NotifiesTheViewer(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -55,7 +53,7 @@ public sealed class ShareTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Share_Twice_KeepsOneShareAndOneNotification(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

@@ -6,10 +6,8 @@ namespace DocManager.Tests.Sharing;
 /// <summary>SPEC §3: the owner takes a viewer's access back; the document is then hidden from them again (404).</summary>
 public sealed class UnshareTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Unshare_ByTheOwner_HidesTheDocumentFromTheViewerAgain(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);

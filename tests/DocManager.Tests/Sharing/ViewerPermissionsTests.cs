@@ -6,10 +6,8 @@ namespace DocManager.Tests.Sharing;
 /// <summary>SPEC §1 and §3: a viewer may see and download a shared document; changing it is the owner's alone (403).</summary>
 public sealed class ViewerPermissionsTests
 {
-    public static TheoryData<Backend> Backends => [Backend.Sqlite, Backend.Postgres];
-
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Viewer_CanSeeTheDetailsAndDownloadTheFile(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -34,7 +32,7 @@ public sealed class ViewerPermissionsTests
     }
 
     [Theory]
-    [MemberData(nameof(Backends))]
+    [OnEachDatabase]
     public async Task Viewer_IsForbiddenToEditDeleteOrShare_AndChangesNothing(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
