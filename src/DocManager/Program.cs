@@ -2,12 +2,18 @@ using DocManager.Accounts;
 using DocManager.Data;
 using DocManager.Documents;
 using DocManager.Errors;
+using DocManager.Extraction;
 using DocManager.Health;
 using DocManager.Hosting;
+using DocManager.Intake;
+using DocManager.Integrity;
+using DocManager.Jobs;
+using DocManager.Notifications;
 using DocManager.Search;
 using DocManager.Security;
 using DocManager.Sessions;
 using DocManager.Shared;
+using DocManager.Sharing;
 using DocManager.Storage;
 
 // The app's own files (settings, static assets) are found beside the program; data goes to
@@ -29,9 +35,17 @@ builder.Services.AddFileStore(builder.Configuration, dataDirectory);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddServerSessions(builder.Configuration, dataDirectory);
 
-// What users keep: documents, their files, who they are shared with, and finding them again.
+// What users keep: documents, how files come in, who they are shared with, and finding them again.
 builder.Services.AddDocuments(builder.Configuration);
+builder.Services.AddIntake(builder.Configuration);
+builder.Services.AddSharing();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSearch(builder.Configuration);
+
+// Work done in the background: the job runner, text extraction for search, the integrity check.
+builder.Services.AddJobs();
+builder.Services.AddExtraction(builder.Configuration);
+builder.Services.AddIntegrityCheck();
 
 // Secure by default: every endpoint needs a signed-in user unless it says otherwise.
 builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(AccessPolicies.SignedInUnlessNoEndpoint);
@@ -71,8 +85,16 @@ app.UsePostRedirectGet();
 app.MapStaticAssets().AllowAnonymous().WithoutSession();
 app.MapRazorPages();
 app.MapDownloads();
-app.MapApi();
 app.MapHealth();
+app.MapOpenApiDescription();
+
+// The JSON API: one group under /api (signed-in users, anti-forgery header, problems), a part per feature.
+var api = app.MapApiGroup();
+api.MapMeApi();
+api.MapDocumentsApi();
+api.MapFilesApi();
+api.MapSuggest();
+api.MapNotificationsApi();
 
 await app.RunAsync();
 

@@ -15,7 +15,7 @@ public static class MeApi
         return api;
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, AppDbContext db, IOptions<Limits> limits, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext http, AppDbContext db, IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace DocManager.Accounts;
 
-public sealed class ProfileModel(AppDbContext db, IOptions<Limits> limits) : PageModel
+public sealed class ProfileModel(AppDbContext db, IOptions<DocumentLimits> limits) : PageModel
 {
     public User Account { get; private set; } = null!;
 

@@ -18,7 +18,7 @@ public sealed partial class DocumentWriter(
     IFileStore files,
     ISearchIndex index,
     JobScheduler jobs,
-    IOptions<Limits> limits,
+    IOptions<DocumentLimits> limits,
     TimeProvider clock,
     ILogger<DocumentWriter> logger)
 {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace DocManager.Documents;
 
 /// <summary>Tells a user once, when an upload takes their storage past 90% of the quota.</summary>
-public sealed class QuotaWarning(AppDbContext db, NotificationService notifications, IOptions<Limits> limits)
+public sealed class QuotaWarning(AppDbContext db, NotificationService notifications, IOptions<DocumentLimits> limits)
 {
     public const double Threshold = 0.9;
 

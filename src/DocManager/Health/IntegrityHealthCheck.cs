@@ -1,5 +1,5 @@
 using System.Globalization;
-using DocManager.Storage;
+using DocManager.Integrity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DocManager.Health;

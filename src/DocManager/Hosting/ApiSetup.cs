@@ -1,8 +1,3 @@
-using DocManager.Accounts;
-using DocManager.Documents;
-using DocManager.Intake;
-using DocManager.Notifications;
-using DocManager.Search;
 using DocManager.Security;
 
 namespace DocManager.Hosting;
@@ -10,17 +5,15 @@ namespace DocManager.Hosting;
 public static class ApiSetup
 {
     /// <summary>
-    /// The JSON API under `/api`: signed-in users only (401 problem, never a redirect), the
-    /// anti-forgery header on every unsafe method, problems as RFC 9457 JSON, described at `/openapi/v1.json`.
+    /// The group every JSON endpoint joins, under `/api`: signed-in users only (401 problem, never a
+    /// redirect), the anti-forgery header on every unsafe method, problems as RFC 9457 JSON.
     /// </summary>
-    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/api").RequireAuthorization().AddEndpointFilter(ApiAntiforgery.RequireTokenHeader);
+
+    /// <summary>The API described at `/openapi/v1.json`, readable without signing in.</summary>
+    public static IEndpointRouteBuilder MapOpenApiDescription(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").RequireAuthorization().AddEndpointFilter(ApiAntiforgery.RequireTokenHeader);
-        api.MapMeApi();
-        api.MapDocumentsApi();
-        api.MapFilesApi();
-        api.MapSuggest();
-        api.MapNotificationsApi();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return endpoints;
     }

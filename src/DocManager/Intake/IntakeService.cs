@@ -22,7 +22,8 @@ public sealed partial class IntakeService(
     IFileStore store,
     QuotaWarning quotaWarning,
     AppDbContext db,
-    IOptions<Limits> limits,
+    IOptions<UploadLimits> limits,
+    IOptions<DocumentLimits> documentLimits,
     ILogger<IntakeService> logger)
 {
     public async Task<IntakeResult> AcceptAsync(HttpContext http, int ownerId, CancellationToken cancellationToken)
@@ -32,7 +33,7 @@ public sealed partial class IntakeService(
         var keepStored = false;
         try
         {
-            form = await reader.ReadAsync(http, limits.Value.QuotaBytes - used, cancellationToken);
+            form = await reader.ReadAsync(http, documentLimits.Value.QuotaBytes - used, cancellationToken);
             var items = await CheckAsync(form, cancellationToken);
             await StoreAsync(form, cancellationToken);
             // From here rows may refer to the files: if the commit throws, nobody knows whether it went

@@ -13,11 +13,11 @@ namespace DocManager.Intake;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [DisableFormValueModelBinding]
-public sealed class UploadModel(IntakeService intake, IOptions<Limits> limits) : PageModel
+public sealed class UploadModel(IntakeService intake, IOptions<UploadLimits> limits) : PageModel
 {
     public DocumentForm Form { get; private set; } = new() { TitleOptional = true };
 
-    public Limits Limits => limits.Value;
+    public UploadLimits Limits => limits.Value;
 
     public void OnGet()
     {

@@ -18,7 +18,7 @@ namespace DocManager.Intake;
 /// file straight to a staging file under a generated name while hashing it, refusing as soon as a
 /// limit is passed. Memory use does not depend on file size.
 /// </summary>
-public sealed class UploadReader(IOptions<Limits> limits, IFileStore store, IAntiforgery antiforgery)
+public sealed class UploadReader(IOptions<UploadLimits> limits, IFileStore store, IAntiforgery antiforgery)
 {
     public const string FileField = "file";
     private const string TokenField = "__RequestVerificationToken";
@@ -118,7 +118,7 @@ public sealed class UploadReader(IOptions<Limits> limits, IFileStore store, IAnt
         new(StatusCodes.Status400BadRequest, FileField, "This form has expired or did not come from DocManager. Reload the page and try again.");
 
     private async Task<ReceivedFile?> ReceiveFileAsync(
-        MultipartSection section, ContentDispositionHeaderValue disposition, UploadForm form, Limits rules, long quotaLeft, CancellationToken cancellationToken)
+        MultipartSection section, ContentDispositionHeaderValue disposition, UploadForm form, UploadLimits rules, long quotaLeft, CancellationToken cancellationToken)
     {
         var originalName = BareFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
         if (originalName.Length == 0)

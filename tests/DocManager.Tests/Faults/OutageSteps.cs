@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using DocManager.Integrity;
 using DocManager.Storage;
 using DocManager.Tests.Infrastructure;
 

@@ -53,7 +53,7 @@ public sealed class S3OutageTests
         Assert.Equal(file.Content, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Single(await app.DocumentsAsync());
         Assert.Single(await TestS3.ObjectsAsync(app.Environment.S3Bucket!));
-        var result = await healthy.Service<DocManager.Storage.IntegrityCheck>().RunAsync(TestContext.Current.CancellationToken);
+        var result = await healthy.Service<DocManager.Integrity.IntegrityCheck>().RunAsync(TestContext.Current.CancellationToken);
         Assert.True(result.Healthy);
         Assert.Equal(1, result.Checked);
     }

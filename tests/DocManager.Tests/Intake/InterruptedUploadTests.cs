@@ -1,5 +1,6 @@
 using System.Net;
 using DocManager.Intake;
+using DocManager.Integrity;
 using DocManager.Storage;
 using DocManager.Tests.Infrastructure;
 

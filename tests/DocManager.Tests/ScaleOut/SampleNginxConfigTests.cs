@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using DocManager.Documents;
+using DocManager.Intake;
 using DocManager.Tests.Infrastructure;
 
 namespace DocManager.Tests.ScaleOut;
@@ -56,7 +57,7 @@ public sealed partial class SampleNginxConfigTests
         var size = ClientMaxBodySize().Match(NginxProcess.SampleConfiguration);
         Assert.True(size.Success, "the sample sets no client_max_body_size");
         var megabytes = long.Parse(size.Groups[1].Value, CultureInfo.InvariantCulture);
-        var largestFile = new Limits().MaxFileBytes;
+        var largestFile = new UploadLimits().MaxFileBytes;
         // Room for the multipart framing and the other fields, but not a different limit altogether.
         Assert.InRange(megabytes * 1024 * 1024, largestFile + 4096, largestFile * 2);
     }

@@ -1,8 +1,9 @@
+using DocManager.Integrity;
 using DocManager.Storage;
 using DocManager.Tests.Infrastructure;
 using Npgsql;
 
-namespace DocManager.Tests.Storage;
+namespace DocManager.Tests.Integrity;
 
 /// <summary>Several instances share one database and one file store, but only one of them checks the files at a time.</summary>
 public sealed class IntegrityRunLockTests

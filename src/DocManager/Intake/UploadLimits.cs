@@ -1,15 +1,14 @@
-namespace DocManager.Documents;
+namespace DocManager.Intake;
 
-/// <summary>SPEC §2 limits (configuration section `Limits`).</summary>
-public sealed class Limits
+/// <summary>
+/// SPEC §2 limits on one upload (configuration section `Limits`), enforced while it is read. The
+/// limits on what a user keeps overall are <see cref="Documents.DocumentLimits"/>, in the same section.
+/// </summary>
+public sealed class UploadLimits
 {
     public const string Section = "Limits";
 
     public long MaxFileBytes { get; set; } = 16L * 1024 * 1024;
-
-    public long QuotaBytes { get; set; } = 1024L * 1024 * 1024;
-
-    public int MaxDocuments { get; set; } = 10_000;
 
     /// <summary>Allowed file extensions, separated by spaces.</summary>
     public string AllowedTypes { get; set; } = "pdf png jpg jpeg gif webp txt md csv docx xlsx pptx";

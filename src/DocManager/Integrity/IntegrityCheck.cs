@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using DocManager.Data;
+using DocManager.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace DocManager.Storage;
+namespace DocManager.Integrity;
 
 /// <summary>
 /// Periodically re-hashes every stored file against the SHA-256 recorded at upload, reports files

@@ -1,7 +1,7 @@
 using DocManager.Data;
 using Npgsql;
 
-namespace DocManager.Storage;
+namespace DocManager.Integrity;
 
 /// <summary>
 /// Lets one integrity check run at a time across every instance of a deployment. On PostgreSQL it is

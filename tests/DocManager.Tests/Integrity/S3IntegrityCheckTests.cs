@@ -1,7 +1,8 @@
+using DocManager.Integrity;
 using DocManager.Storage;
 using DocManager.Tests.Infrastructure;
 
-namespace DocManager.Tests.Storage;
+namespace DocManager.Tests.Integrity;
 
 /// <summary>The integrity check on an S3 bucket: changed and missing objects are reported, old orphans removed.</summary>
 public sealed class S3IntegrityCheckTests

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using DocManager.Integrity;
 using DocManager.Storage;
 using DocManager.Tests.Infrastructure;
 
-namespace DocManager.Tests.Storage;
+namespace DocManager.Tests.Integrity;
 
 /// <summary>The periodic check re-hashes stored files and reports what is missing or changed.</summary>
 public sealed class IntegrityCheckTests
