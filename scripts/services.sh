@@ -17,6 +17,8 @@ install_packages() {
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   # The load benchmark's smoke test drives a server with wrk.
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  # Some tests upload as an outside client would, with curl -F.
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
   # The browser tests drive Debian's Chromium (Playwright cannot fetch a browser of its own here),
   # with the DejaVu fonts the committed screenshots were taken with.
   [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)

@@ -1,6 +1,10 @@
 namespace DocManager.Documents;
 
-/// <summary>The document fields as a form shows them (tags as one comma-separated line).</summary>
+/// <summary>
+/// The document fields as a form shows them (tags as one comma-separated line): the one place a
+/// posted form's fields are read back, whether from a plain form (new, edit) or a streamed upload,
+/// so a refused form shows exactly what was typed.
+/// </summary>
 public sealed class DocumentForm
 {
     public string Title { get; set; } = "";
@@ -25,32 +29,25 @@ public sealed class DocumentForm
         Priority = document.Priority,
     };
 
-    public static DocumentForm From(IReadOnlyDictionary<string, string> submitted, bool titleOptional) => new()
+    /// <summary>Reads the fields a plain document form posts.</summary>
+    public static DocumentForm Read(IFormCollection form) => Read(name => form[name]);
+
+    /// <summary>
+    /// Reads the document fields from a form's values by name (the first value of each, every value of
+    /// `tags`); any other field (ownerId, size, …) is never looked at.
+    /// </summary>
+    public static DocumentForm Read(Func<string, IReadOnlyList<string?>> values) => new()
     {
-        Title = submitted.GetValueOrDefault("title", ""),
-        Description = submitted.GetValueOrDefault("description", ""),
-        Category = submitted.GetValueOrDefault("category", DocumentRules.DefaultCategory),
-        Tags = submitted.GetValueOrDefault("tags", ""),
-        Priority = submitted.GetValueOrDefault("priority", DocumentRules.DefaultPriority),
-        TitleOptional = titleOptional,
+        Title = First(values("title")),
+        Description = First(values("description")),
+        Category = First(values("category")),
+        Tags = string.Join(", ", DocumentRules.SplitTags(values("tags"))),
+        Priority = First(values("priority")),
     };
 
-    /// <summary>Reads the fields a document form posts; any other field (ownerId, size, …) is never looked at.</summary>
-    public static (DocumentInput Input, DocumentForm Form) Read(IFormCollection form)
-    {
-        var input = new DocumentInput(
-            form["title"].ToString(),
-            form["description"].ToString(),
-            form["category"].ToString(),
-            DocumentRules.SplitTags(form["tags"]),
-            form["priority"].ToString());
-        return (input, new DocumentForm
-        {
-            Title = input.Title ?? "",
-            Description = input.Description ?? "",
-            Category = input.Category ?? "",
-            Tags = string.Join(", ", input.Tags ?? []),
-            Priority = input.Priority ?? "",
-        });
-    }
+    /// <summary>The fields as the rules take them; <paramref name="title"/> replaces the typed one (an upload names each file).</summary>
+    public DocumentInput ToInput(string? title = null) =>
+        new(title ?? Title, Description, Category, DocumentRules.SplitTags([Tags]), Priority);
+
+    private static string First(IReadOnlyList<string?> values) => values.Count > 0 ? values[0] ?? "" : "";
 }

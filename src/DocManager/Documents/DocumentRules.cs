@@ -18,7 +18,7 @@ public static class DocumentRules
     public static readonly IReadOnlyList<string> Priorities = ["low", "normal", "high"];
 
     /// <summary>Checks every field; the result holds either the clean values or the messages per field.</summary>
-    public static DocumentValidation Validate(DocumentInput input)
+    public static Outcome<DocumentFields> Validate(DocumentInput input)
     {
         var errors = new Dictionary<string, List<string>>();
         void Error(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
@@ -54,8 +54,8 @@ public static class DocumentRules
         var tags = CheckTags(input.Tags ?? [], tagError => Error("tags", tagError));
 
         return errors.Count > 0
-            ? new DocumentValidation(null, errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value))
-            : new DocumentValidation(new DocumentFields(title!, description.Normalize(NormalizationForm.FormC), category, tags, priority), new Dictionary<string, IReadOnlyList<string>>());
+            ? Refusal.Invalid(errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value))
+            : new DocumentFields(title!, description.Normalize(NormalizationForm.FormC), category, tags, priority);
     }
 
     /// <summary>The trimmed, NFC title, or null with the reason it is not acceptable.</summary>
@@ -182,9 +182,3 @@ public sealed record DocumentInput(string? Title, string? Description, string? C
 /// <summary>Checked, normalised document fields.</summary>
 public sealed record DocumentFields(string Title, string Description, string Category, IReadOnlyList<string> Tags, string Priority);
 
-public sealed record DocumentValidation(DocumentFields? Fields, IReadOnlyDictionary<string, IReadOnlyList<string>> Errors)
-{
-    public bool IsValid => Fields is not null;
-
-    public string FirstError => Errors.Values.SelectMany(e => e).FirstOrDefault() ?? "";
-}

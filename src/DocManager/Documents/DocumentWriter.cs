@@ -24,13 +24,13 @@ public sealed partial class DocumentWriter(
 {
     public const string TitleTaken = "Title already exists";
 
-    public async Task<WriteResult> CreateAsync(int ownerId, IReadOnlyList<NewDocument> items, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<Document>>> CreateAsync(int ownerId, IReadOnlyList<NewDocument> items, CancellationToken cancellationToken)
     {
         var keys = items.Select(i => DocumentRules.TitleKey(i.Fields.Title)).ToList();
         if (keys.Distinct().Count() != keys.Count ||
             await db.Documents.AnyAsync(d => d.OwnerId == ownerId && keys.Contains(d.TitleKey), cancellationToken))
         {
-            return WriteResult.Invalid("title", TitleTaken);
+            return Refusal.Invalid("title", TitleTaken);
         }
 
         var bytes = items.Sum(i => i.File?.Size ?? 0);
@@ -51,8 +51,8 @@ public sealed partial class DocumentWriter(
             var usage = await db.Users.AsNoTracking().Where(u => u.Id == ownerId)
                 .Select(u => new { u.DocumentCount }).SingleAsync(cancellationToken);
             return usage.DocumentCount + count > maxDocuments
-                ? WriteResult.Invalid("file", "Maximum documents reached")
-                : new WriteResult(null, StatusCodes.Status403Forbidden, "file", "Storage quota exceeded");
+                ? Refusal.Invalid("file", "Maximum documents reached")
+                : Refusal.Of(StatusCodes.Status403Forbidden, "file", "Storage quota exceeded");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -65,7 +65,7 @@ public sealed partial class DocumentWriter(
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
-            return WriteResult.Invalid("title", TitleTaken);
+            return Refusal.Invalid("title", TitleTaken);
         }
 
         // Indexed at once for what is known now; the file's own text follows from a durable job.
@@ -82,7 +82,7 @@ public sealed partial class DocumentWriter(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         jobs.Wake();
-        return new WriteResult(documents, StatusCodes.Status201Created, null, null);
+        return Outcome.Success<IReadOnlyList<Document>>(documents);
     }
 
     public const string ChangedMeanwhile = "This document was changed by someone else since you opened it. Reload it to see the changes, then make yours again.";
@@ -91,11 +91,11 @@ public sealed partial class DocumentWriter(
     /// Saves new fields. With <paramref name="expectedVersion"/>, refuses (409) when the document has
     /// changed since that version was read, so nobody silently overwrites a newer edit.
     /// </summary>
-    public async Task<WriteResult> UpdateAsync(Document document, DocumentFields fields, int? expectedVersion, CancellationToken cancellationToken)
+    public async Task<Outcome<Document>> UpdateAsync(Document document, DocumentFields fields, int? expectedVersion, CancellationToken cancellationToken)
     {
         if (expectedVersion is { } expected && expected != document.Version)
         {
-            return new WriteResult(null, StatusCodes.Status409Conflict, "version", ChangedMeanwhile);
+            return Refusal.Of(StatusCodes.Status409Conflict, "version", ChangedMeanwhile);
         }
 
         var key = DocumentRules.TitleKey(fields.Title);
@@ -103,7 +103,7 @@ public sealed partial class DocumentWriter(
         if (key != document.TitleKey &&
             await db.Documents.AnyAsync(d => d.OwnerId == document.OwnerId && d.TitleKey == key && d.Id != document.Id, cancellationToken))
         {
-            return WriteResult.Invalid("title", TitleTaken);
+            return Refusal.Invalid("title", TitleTaken);
         }
 
         await db.Entry(document).Collection(d => d.Tags).LoadAsync(cancellationToken);
@@ -119,17 +119,17 @@ public sealed partial class DocumentWriter(
         {
             // Another save got in between our read and this write (the version no longer matched).
             db.ChangeTracker.Clear();
-            return new WriteResult(null, StatusCodes.Status409Conflict, "version", ChangedMeanwhile);
+            return Refusal.Of(StatusCodes.Status409Conflict, "version", ChangedMeanwhile);
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
-            return WriteResult.Invalid("title", TitleTaken);
+            return Refusal.Invalid("title", TitleTaken);
         }
 
         await index.UpdateAsync(document.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new WriteResult([document], StatusCodes.Status200OK, null, null);
+        return document;
     }
 
     /// <summary>Removes the row (its tags and shares go with it), returns its bytes to the quota, then removes the file.</summary>
@@ -198,11 +198,3 @@ public sealed partial class DocumentWriter(
 public sealed record FileFacts(string StoredName, string OriginalName, string ContentType, long Size, string Sha256);
 
 public sealed record NewDocument(DocumentFields Fields, FileFacts? File);
-
-/// <summary>The documents written, or the status and message that refused the write (nothing was changed).</summary>
-public sealed record WriteResult(IReadOnlyList<Document>? Documents, int Status, string? Field, string? Error)
-{
-    public bool Succeeded => Documents is not null;
-
-    public static WriteResult Invalid(string field, string message) => new(null, StatusCodes.Status400BadRequest, field, message);
-}

@@ -101,20 +101,20 @@ public static class DocumentsApi
             return ApiProblems.Invalid(parseErrors);
         }
 
-        var validation = DocumentRules.Validate(request.ToInput());
-        if (!validation.IsValid)
+        var fields = DocumentRules.Validate(request.ToInput());
+        if (!fields.Succeeded)
         {
-            return ApiProblems.Invalid(validation.Errors);
+            return ApiProblems.From(fields.Refusal);
         }
 
         var userId = http.User.GetUserId();
-        var result = await writer.CreateAsync(userId, [new NewDocument(validation.Fields!, File: null)], cancellationToken);
-        if (!result.Succeeded)
+        var written = await writer.CreateAsync(userId, [new NewDocument(fields.Value, File: null)], cancellationToken);
+        if (!written.Succeeded)
         {
-            return ApiProblems.From(result);
+            return ApiProblems.From(written.Refusal);
         }
 
-        var created = (await Summary(db, result.Documents![0].Id, userId, cancellationToken))!;
+        var created = (await Summary(db, written.Value[0].Id, userId, cancellationToken))!;
         http.Response.Headers.ETag = created.ETag;
         return TypedResults.Created($"/api/documents/{created.Id}", DocumentDto.From(created, userId));
     }
@@ -140,16 +140,16 @@ public static class DocumentsApi
         }
 
         await db.Entry(document).Collection(d => d.Tags).LoadAsync(cancellationToken);
-        var validation = DocumentRules.Validate(request.Over(document));
-        if (!validation.IsValid)
+        var fields = DocumentRules.Validate(request.Over(document));
+        if (!fields.Succeeded)
         {
-            return ApiProblems.Invalid(validation.Errors);
+            return ApiProblems.From(fields.Refusal);
         }
 
-        var result = await writer.UpdateAsync(document, validation.Fields!, document.Version, cancellationToken);
-        if (!result.Succeeded)
+        var updated = await writer.UpdateAsync(document, fields.Value, document.Version, cancellationToken);
+        if (!updated.Succeeded)
         {
-            return result.Status == StatusCodes.Status409Conflict ? ApiProblems.PreconditionFailed() : ApiProblems.From(result);
+            return updated.Refusal.Status == StatusCodes.Status409Conflict ? ApiProblems.PreconditionFailed() : ApiProblems.From(updated.Refusal);
         }
 
         return Ok(http, (await Summary(db, id, userId, cancellationToken))!, userId);

@@ -40,32 +40,18 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
 
         Id = id;
         var posted = await Request.ReadFormAsync(cancellationToken);
-        var (input, form) = DocumentForm.Read(posted);
-        Form = form;
+        Form = DocumentForm.Read(posted);
         // A form without a version (an old page, a script) saves as before; one with a version must match.
         Version = int.TryParse(posted["version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
             ? version
             : document!.Version;
-        var validation = DocumentRules.Validate(input);
-        if (!validation.IsValid)
+        var fields = DocumentRules.Validate(Form.ToInput());
+        if (!fields.Succeeded)
         {
-            this.AddErrors(validation.Errors);
-            return Invalid(StatusCodes.Status400BadRequest);
+            return this.Refused(fields.Refusal);
         }
 
-        var result = await writer.UpdateAsync(document!, validation.Fields!, posted.ContainsKey("version") ? Version : null, cancellationToken);
-        if (!result.Succeeded)
-        {
-            this.AddError(result.Field!, result.Error!);
-            return Invalid(result.Status);
-        }
-
-        return LocalRedirect($"/documents/{id}");
-    }
-
-    private PageResult Invalid(int status)
-    {
-        Response.StatusCode = status;
-        return Page();
+        var updated = await writer.UpdateAsync(document!, fields.Value, posted.ContainsKey("version") ? Version : null, cancellationToken);
+        return updated.Succeeded ? LocalRedirect($"/documents/{id}") : this.Refused(updated.Refusal);
     }
 }

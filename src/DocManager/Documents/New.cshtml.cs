@@ -15,28 +15,14 @@ public sealed class NewModel(DocumentWriter writer) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var (input, form) = DocumentForm.Read(await Request.ReadFormAsync(cancellationToken));
-        Form = form;
-        var validation = DocumentRules.Validate(input);
-        if (!validation.IsValid)
+        Form = DocumentForm.Read(await Request.ReadFormAsync(cancellationToken));
+        var fields = DocumentRules.Validate(Form.ToInput());
+        if (!fields.Succeeded)
         {
-            this.AddErrors(validation.Errors);
-            return Invalid(StatusCodes.Status400BadRequest);
+            return this.Refused(fields.Refusal);
         }
 
-        var result = await writer.CreateAsync(User.GetUserId(), [new NewDocument(validation.Fields!, File: null)], cancellationToken);
-        if (!result.Succeeded)
-        {
-            this.AddError(result.Field!, result.Error!);
-            return Invalid(result.Status);
-        }
-
-        return LocalRedirect($"/documents/{result.Documents![0].Id}");
-    }
-
-    private PageResult Invalid(int status)
-    {
-        Response.StatusCode = status;
-        return Page();
+        var created = await writer.CreateAsync(User.GetUserId(), [new NewDocument(fields.Value, File: null)], cancellationToken);
+        return created.Succeeded ? LocalRedirect($"/documents/{created.Value[0].Id}") : this.Refused(created.Refusal);
     }
 }

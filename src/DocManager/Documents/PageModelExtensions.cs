@@ -5,19 +5,20 @@ namespace DocManager.Documents;
 
 internal static class PageModelExtensions
 {
-    /// <summary>Shows each message beside its field; the caller re-renders the form with the given status.</summary>
-    public static void AddErrors(this PageModel page, IReadOnlyDictionary<string, IReadOnlyList<string>> errors)
+    /// <summary>The form again, with the refusal's status and each message beside its field (SPEC §3).</summary>
+    public static PageResult Refused(this PageModel page, Refusal refusal)
     {
-        foreach (var (field, messages) in errors)
+        foreach (var (field, messages) in refusal.Errors)
         {
             foreach (var message in messages)
             {
                 page.ModelState.AddModelError(field, message);
             }
         }
-    }
 
-    public static void AddError(this PageModel page, string field, string message) => page.ModelState.AddModelError(field, message);
+        page.Response.StatusCode = refusal.Status;
+        return page.Page();
+    }
 
     /// <summary>403 for a viewer (who knows the document exists), 404 for anyone else.</summary>
     public static IActionResult Refuse(this PageModel page, Access access) =>

@@ -21,19 +21,18 @@ public static class ApiProblems
         TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed",
             detail: "The document was changed since you read it (If-Match does not match its ETag). Read it again, then repeat your change.");
 
-    public static IResult Invalid(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) =>
-        Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-
     public static IResult Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, detail: errors.Values.SelectMany(e => e).FirstOrDefault(), title: "Invalid input");
 
-    /// <summary>A refused write with its status (400, 403 quota, 413, 409…) and its message for a field.</summary>
-    public static IResult From(WriteResult result) => From(result.Status, new Dictionary<string, string[]> { [result.Field!] = [result.Error!] });
-
-    public static IResult From(int status, Dictionary<string, string[]> errors) => status == StatusCodes.Status400BadRequest
-        ? Invalid(errors)
-        : TypedResults.Problem(statusCode: status, title: Title(status), detail: errors.Values.SelectMany(e => e).FirstOrDefault(),
-            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+    /// <summary>A refusal with its status (400, 403 quota, 413, 409, 507…) and its messages per field.</summary>
+    public static IResult From(Refusal refusal)
+    {
+        var errors = refusal.Errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        return refusal.Status == StatusCodes.Status400BadRequest
+            ? Invalid(errors)
+            : TypedResults.Problem(statusCode: refusal.Status, title: Title(refusal.Status), detail: refusal.FirstMessage,
+                extensions: new Dictionary<string, object?> { ["errors"] = errors });
+    }
 
     private static string Title(int status) => status switch
     {

@@ -20,14 +20,15 @@ public static class FilesApi
     private static async Task<IResult> UploadAsync(HttpContext http, IntakeService intake, AppDbContext db, CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
-        var result = await intake.AcceptAsync(http, userId, cancellationToken);
-        if (!result.Succeeded)
+        await using var upload = new UploadForm();
+        var created = await intake.AcceptAsync(http, upload, userId, cancellationToken);
+        if (!created.Succeeded)
         {
-            return ApiProblems.From(result.Status, result.Errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            return ApiProblems.From(created.Refusal);
         }
 
-        var ids = result.Documents!.Select(d => d.Id).ToList();
-        var created = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(DocumentSummary.Projection).ToListAsync(cancellationToken);
-        return TypedResults.Created((string?)null, new DocumentList([.. created.OrderBy(d => d.Id).Select(d => DocumentDto.From(d, userId))]));
+        var ids = created.Value.Select(d => d.Id).ToList();
+        var summaries = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(DocumentSummary.Projection).ToListAsync(cancellationToken);
+        return TypedResults.Created((string?)null, new DocumentList([.. summaries.OrderBy(d => d.Id).Select(d => DocumentDto.From(d, userId))]));
     }
 }

@@ -26,87 +26,80 @@ public sealed partial class IntakeService(
     IOptions<DocumentLimits> documentLimits,
     ILogger<IntakeService> logger)
 {
-    public async Task<IntakeResult> AcceptAsync(HttpContext http, int ownerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the upload into <paramref name="form"/> (owned by the caller, which may show its typed
+    /// fields again after a refusal and deletes its staged files when disposing it) and creates its documents.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<Document>>> AcceptAsync(HttpContext http, UploadForm form, int ownerId, CancellationToken cancellationToken)
     {
         var used = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.StorageUsed).SingleAsync(cancellationToken);
-        UploadForm? form = null;
         var keepStored = false;
         try
         {
-            form = await reader.ReadAsync(http, documentLimits.Value.QuotaBytes - used, cancellationToken);
+            await reader.ReadAsync(http, form, documentLimits.Value.QuotaBytes - used, cancellationToken);
             var items = await CheckAsync(form, cancellationToken);
+            if (!items.Succeeded)
+            {
+                return items.Refusal;
+            }
+
             await StoreAsync(form, cancellationToken);
             // From here rows may refer to the files: if the commit throws, nobody knows whether it went
             // through, so the files stay (an orphan among them is removed by the integrity check later).
             keepStored = true;
             // Not cancelled when the client goes away: a commit cut short would leave its outcome unknown
             // (and the files as orphans); finishing a short transaction is cheaper than guessing.
-            var result = await writer.CreateAsync(ownerId, items, CancellationToken.None);
-            if (!result.Succeeded)
+            var written = await writer.CreateAsync(ownerId, items.Value, CancellationToken.None);
+            if (!written.Succeeded)
             {
                 keepStored = false; // refused: rolled back, so no row refers to them
-                return IntakeResult.Refused(result.Status, result.Field!, result.Error!, form);
+                return written;
             }
 
             await quotaWarning.CheckAsync(ownerId, used, CancellationToken.None);
-            return new IntakeResult(result.Documents, StatusCodes.Status201Created, new Dictionary<string, IReadOnlyList<string>>(), UploadForm.Submitted(form));
+            return written;
         }
-        catch (UploadRejectedException rejected)
+        catch (UploadRefusedException refused)
         {
-            return IntakeResult.Refused(rejected.Status, rejected.Field, rejected.Message, form, rejected.Submitted);
-        }
-        catch (IntakeInvalidException invalid)
-        {
-            return new IntakeResult(null, StatusCodes.Status400BadRequest, invalid.Errors, UploadForm.Submitted(form));
+            // The one place where a refusal part-way through the body becomes the answer.
+            return refused.Refusal;
         }
         finally
         {
-            if (form is not null)
+            if (!keepStored)
             {
-                if (!keepStored)
-                {
-                    await RemoveStoredAsync(form);
-                }
-
-                await form.DisposeAsync();
+                await RemoveStoredAsync(form);
             }
         }
     }
 
-    private async Task<List<NewDocument>> CheckAsync(UploadForm form, CancellationToken cancellationToken)
+    private async Task<Outcome<List<NewDocument>>> CheckAsync(UploadForm form, CancellationToken cancellationToken)
     {
         if (form.Files.Count == 0)
         {
-            throw new UploadRejectedException(StatusCodes.Status400BadRequest, UploadReader.FileField, "No file selected");
+            return Refusal.Invalid(UploadReader.FileField, "No file selected");
         }
 
         foreach (var file in form.Files)
         {
             if (limits.Value.VerifyContent && !await ContentSniffer.MatchesAsync(file.Extension, file.StagedPath, cancellationToken))
             {
-                throw new UploadRejectedException(StatusCodes.Status400BadRequest, UploadReader.FileField,
-                    $"File does not appear to be {file.Extension.ToUpperInvariant()}");
+                return Refusal.Invalid(UploadReader.FileField, $"File does not appear to be {file.Extension.ToUpperInvariant()}");
             }
         }
 
-        var title = form.Value("title");
+        var typed = form.Typed();
         var items = new List<NewDocument>();
         foreach (var file in form.Files)
         {
             // One file may be given a title; with several, each is named after its file.
-            var input = new DocumentInput(
-                form.Files.Count == 1 && !string.IsNullOrWhiteSpace(title) ? title : file.DefaultTitle,
-                form.Value("description"),
-                form.Value("category"),
-                DocumentRules.SplitTags(form.Values("tags")),
-                form.Value("priority"));
-            var validation = DocumentRules.Validate(input);
-            if (!validation.IsValid)
+            var fields = DocumentRules.Validate(typed.ToInput(form.Files.Count == 1 && !string.IsNullOrWhiteSpace(typed.Title) ? null : file.DefaultTitle));
+            if (!fields.Succeeded)
             {
-                throw new IntakeInvalidException(form.Files.Count == 1 ? validation.Errors : Prefixed(validation.Errors, file.OriginalName));
+                return form.Files.Count == 1 ? fields.Refusal : Refusal.Invalid(Prefixed(fields.Refusal.Errors, file.OriginalName));
             }
 
-            items.Add(new NewDocument(validation.Fields!, new FileFacts(
+            items.Add(new NewDocument(fields.Value, new FileFacts(
                 file.StoredName, file.OriginalName, FileKinds.ContentTypeFor(file.Extension), file.Size, file.Sha256)));
         }
 
@@ -129,8 +122,8 @@ public sealed partial class IntakeService(
             // A store that cannot be reached at all is an outage (503 with Retry-After, from the error
             // handler); this is the store refusing the bytes, such as a full disk.
             LogStoreFailed(exception);
-            throw new UploadRejectedException(StatusCodes.Status507InsufficientStorage, UploadReader.FileField,
-                "The server could not store the files; nothing was saved. Try again later.", exception);
+            throw new UploadRefusedException(Refusal.Of(StatusCodes.Status507InsufficientStorage, UploadReader.FileField,
+                "The server could not store the files; nothing was saved. Try again later."), exception);
         }
     }
 
@@ -159,22 +152,4 @@ public sealed partial class IntakeService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stored file {Name} of a refused upload could not be removed; the integrity check will")]
     private partial void LogRemoveFailed(Exception exception, string name);
-
-    private sealed class IntakeInvalidException(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) : Exception("The upload's fields are not valid.")
-    {
-        public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors { get; } = errors;
-    }
-}
-
-/// <summary>The documents created, or the status and messages per field that refused the upload.</summary>
-public sealed record IntakeResult(
-    IReadOnlyList<Document>? Documents,
-    int Status,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Errors,
-    IReadOnlyDictionary<string, string> Submitted)
-{
-    public bool Succeeded => Documents is not null;
-
-    internal static IntakeResult Refused(int status, string field, string message, UploadForm? form, IReadOnlyDictionary<string, string>? submitted = null) =>
-        new(null, status, new Dictionary<string, IReadOnlyList<string>> { [field] = [message] }, form is null && submitted is not null ? submitted : UploadForm.Submitted(form));
 }

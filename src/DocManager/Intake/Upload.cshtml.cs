@@ -9,7 +9,7 @@ namespace DocManager.Intake;
 /// <summary>
 /// `/upload`: one or several files with their fields. The POST body is read as a stream by the
 /// intake, never buffered: the usual form binding and automatic anti-forgery check (both of which
-/// read the whole body first) are off here, and the intake checks the token before any file byte.
+/// read the whole body first) are off here, and the intake checks the token itself, wherever it comes.
 /// </summary>
 [IgnoreAntiforgeryToken]
 [DisableFormValueModelBinding]
@@ -25,16 +25,15 @@ public sealed class UploadModel(IntakeService intake, IOptions<UploadLimits> lim
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await intake.AcceptAsync(HttpContext, User.GetUserId(), cancellationToken);
-        if (result.Succeeded)
+        await using var upload = new UploadForm();
+        var created = await intake.AcceptAsync(HttpContext, upload, User.GetUserId(), cancellationToken);
+        if (created.Succeeded)
         {
-            var documents = result.Documents!;
-            return LocalRedirect(documents.Count == 1 ? $"/documents/{documents[0].Id}" : "/documents");
+            return LocalRedirect(created.Value.Count == 1 ? $"/documents/{created.Value[0].Id}" : "/documents");
         }
 
-        this.AddErrors(result.Errors);
-        Form = DocumentForm.From(result.Submitted, titleOptional: true);
-        Response.StatusCode = result.Status;
-        return Page();
+        Form = upload.Typed();
+        Form.TitleOptional = true;
+        return this.Refused(created.Refusal);
     }
 }

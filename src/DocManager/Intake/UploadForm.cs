@@ -1,3 +1,5 @@
+using DocManager.Documents;
+
 namespace DocManager.Intake;
 
 /// <summary>
@@ -7,28 +9,16 @@ namespace DocManager.Intake;
 /// </summary>
 public sealed class UploadForm : IAsyncDisposable
 {
-    public Dictionary<string, List<string>> Fields { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _fields = new(StringComparer.Ordinal);
 
     public List<ReceivedFile> Files { get; } = [];
 
-    /// <summary>A file field was sent with no file chosen.</summary>
-    public bool HadEmptyFileField { get; set; }
+    public void Add(string name, string value) => (_fields.TryGetValue(name, out var values) ? values : _fields[name] = []).Add(value);
 
-    public string? Value(string name) => Fields.TryGetValue(name, out var values) ? values[0] : null;
+    public IReadOnlyList<string> Values(string name) => _fields.TryGetValue(name, out var values) ? values : [];
 
-    public IReadOnlyList<string> Values(string name) => Fields.TryGetValue(name, out var values) ? values : [];
-
-    /// <summary>The document fields as submitted, to show them again beside the errors.</summary>
-    public static Dictionary<string, string> Submitted(UploadForm? form) => form is null
-        ? []
-        : new Dictionary<string, string>
-        {
-            ["title"] = form.Value("title") ?? "",
-            ["description"] = form.Value("description") ?? "",
-            ["category"] = form.Value("category") ?? "",
-            ["tags"] = string.Join(", ", Documents.DocumentRules.SplitTags(form.Values("tags"))),
-            ["priority"] = form.Value("priority") ?? "",
-        };
+    /// <summary>The document fields as typed, read so far: to check them, or to show them again beside the errors.</summary>
+    public DocumentForm Typed() => DocumentForm.Read(Values);
 
     public ValueTask DisposeAsync()
     {
@@ -71,14 +61,11 @@ public sealed class ReceivedFile(string storedName, string originalName, string 
     public string DefaultTitle => Extension.Length == 0 ? OriginalName : OriginalName[..^(Extension.Length + 1)];
 }
 
-/// <summary>An upload refused with a status and a message for one field; nothing is kept.</summary>
-public sealed class UploadRejectedException(int status, string field, string message, Exception? innerException = null)
-    : Exception(message, innerException)
+/// <summary>
+/// Stops reading an upload part-way (a limit passed, a broken body, a bad token) with the refusal to
+/// answer; the intake turns it into its result in one place, and nothing is kept.
+/// </summary>
+public sealed class UploadRefusedException(Refusal refusal, Exception? innerException = null) : Exception(refusal.FirstMessage, innerException)
 {
-    public int Status { get; } = status;
-
-    public string Field { get; } = field;
-
-    /// <summary>The document fields read before the upload was refused, to show them again.</summary>
-    public IReadOnlyDictionary<string, string>? Submitted { get; set; }
+    public Refusal Refusal { get; } = refusal;
 }

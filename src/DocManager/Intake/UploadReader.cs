@@ -14,9 +14,12 @@ using Microsoft.Net.Http.Headers;
 namespace DocManager.Intake;
 
 /// <summary>
-/// Reads a multipart upload as a stream: the anti-forgery token before any file byte, then each
-/// file straight to a staging file under a generated name while hashing it, refusing as soon as a
-/// limit is passed. Memory use does not depend on file size.
+/// Reads a multipart upload as a stream, its parts in whatever order the client sent them: each file
+/// straight to a staging file under a generated name while hashing it, refusing as soon as a limit is
+/// passed, and each field into the form. Memory use does not depend on file size. The anti-forgery
+/// token may come in the header (scripts) or as a part anywhere in the body (plain forms, curl);
+/// until it has been checked a staged file is only a temporary file, which the form deletes unless
+/// the upload is accepted.
 /// </summary>
 public sealed class UploadReader(IOptions<UploadLimits> limits, IFileStore store, IAntiforgery antiforgery)
 {
@@ -25,128 +28,123 @@ public sealed class UploadReader(IOptions<UploadLimits> limits, IFileStore store
     private const int MaxFieldChars = 16 * 1024;
     private const int MaxFields = 200;
     private const int BufferSize = 128 * 1024;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public async Task<UploadForm> ReadAsync(HttpContext http, long remainingQuota, CancellationToken cancellationToken)
+    /// <summary>Reads the whole body into <paramref name="form"/>; throws <see cref="UploadRefusedException"/> with what is wrong.</summary>
+    public async Task ReadAsync(HttpContext http, UploadForm form, long remainingQuota, CancellationToken cancellationToken)
     {
         var boundary = Boundary(http.Request);
-        var rules = limits.Value;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
             // Each file is limited below; the body as a whole may hold several files.
             bodyLimit.MaxRequestBodySize = null;
         }
 
+        // A script's token is checked before a byte of the body is read.
+        var verified = http.Request.Headers.ContainsKey(SecuritySetup.CsrfHeaderName) && await VerifyAsync(http);
         var reader = new MultipartReader(boundary, http.Request.Body) { HeadersLengthLimit = 16 * 1024, BodyLengthLimit = null };
-        var form = new UploadForm();
         try
         {
-            await CheckAntiforgeryAsync(http, reader, cancellationToken);
             long received = 0;
             var fields = 0;
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition() && !disposition.IsFileDisposition())
-                {
-                    throw new UploadRejectedException(StatusCodes.Status400BadRequest, FileField, "The upload is not a valid form");
-                }
-
-                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (++fields > MaxFields)
                 {
-                    throw new UploadRejectedException(StatusCodes.Status400BadRequest, FileField, "Too many form fields");
+                    throw Refused("Too many form fields");
                 }
 
+                var (name, disposition) = Disposition(section);
                 if (disposition.IsFileDisposition())
                 {
-                    if (name != FileField)
+                    if (name == FileField)
+                    {
+                        received += await ReceiveFileAsync(section, disposition, form, remainingQuota - received, cancellationToken);
+                    }
+                    else
                     {
                         await section.Body.DrainAsync(cancellationToken);
-                        continue;
                     }
-
-                    var file = await ReceiveFileAsync(section, disposition, form, rules, remainingQuota - received, cancellationToken);
-                    received += file?.Size ?? 0;
+                }
+                else if (name == TokenField)
+                {
+                    var token = await ReadFieldAsync(section.Body, name, cancellationToken);
+                    if (!verified)
+                    {
+                        http.Request.Headers[SecuritySetup.CsrfHeaderName] = token;
+                        verified = await VerifyAsync(http);
+                    }
                 }
                 else
                 {
-                    var value = await ReadFieldAsync(section.Body, cancellationToken);
-                    (form.Fields.TryGetValue(name, out var values) ? values : form.Fields[name] = []).Add(value);
+                    form.Add(name, await ReadFieldAsync(section.Body, name, cancellationToken));
                 }
             }
+        }
+        catch (IOException exception)
+        {
+            // The body itself broke off (the disk's own failures are refused with 507 where they happen).
+            throw exception is BadHttpRequestException { StatusCode: not StatusCodes.Status400BadRequest } bad
+                ? new UploadRefusedException(Refusal.Of(bad.StatusCode, FileField, bad.Message), exception)
+                : Refused("The upload ended before its closing boundary: the form was cut off on the way. Nothing was saved; try again.", exception);
+        }
+        catch (InvalidDataException exception)
+        {
+            // The reader's own limits on a part's headers and lines.
+            throw Refused($"The upload is not a valid multipart form ({exception.Message.TrimEnd('.')}).", exception);
+        }
 
-            return form;
-        }
-        catch (UploadRejectedException rejected)
+        if (!verified)
         {
-            // The page shows the fields sent before the refused file again (the form sends them first).
-            rejected.Submitted = UploadForm.Submitted(form);
-            await form.DisposeAsync();
-            throw;
-        }
-        catch
-        {
-            await form.DisposeAsync();
-            throw;
+            throw Refused($"The form has no anti-forgery token: send the page's {TokenField} field, or its csrf-token in the {SecuritySetup.CsrfHeaderName} header.");
         }
     }
 
-    /// <summary>
-    /// Scripts send the token as a header. A plain form puts its hidden token field first (the
-    /// upload page renders it first), so a forged request is refused before any file is read.
-    /// </summary>
-    private async Task CheckAntiforgeryAsync(HttpContext http, MultipartReader reader, CancellationToken cancellationToken)
+    private async Task<bool> VerifyAsync(HttpContext http) => await antiforgery.IsRequestValidAsync(http)
+        ? true
+        : throw Refused("The form's anti-forgery token is not valid for this session (it belongs to another session, another user or was altered). Reload the page and try again.");
+
+    private static (string Name, ContentDispositionHeaderValue Disposition) Disposition(MultipartSection section)
     {
-        if (!http.Request.Headers.ContainsKey(SecuritySetup.CsrfHeaderName))
+        if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) ||
+            !disposition.IsFormDisposition() && !disposition.IsFileDisposition())
         {
-            var first = await reader.ReadNextSectionAsync(cancellationToken);
-            if (first is null || !ContentDispositionHeaderValue.TryParse(first.ContentDisposition, out var disposition) ||
-                !disposition.IsFormDisposition() || HeaderUtilities.RemoveQuotes(disposition.Name).Value != TokenField)
-            {
-                throw Forged();
-            }
-
-            http.Request.Headers[SecuritySetup.CsrfHeaderName] = await ReadFieldAsync(first.Body, cancellationToken);
+            throw Refused("The upload is not a valid form: every part needs a Content-Disposition of form-data with a name.");
         }
 
-        if (!await antiforgery.IsRequestValidAsync(http))
-        {
-            throw Forged();
-        }
+        return (HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "", disposition);
     }
 
-    private static UploadRejectedException Forged() =>
-        new(StatusCodes.Status400BadRequest, FileField, "This form has expired or did not come from DocManager. Reload the page and try again.");
-
-    private async Task<ReceivedFile?> ReceiveFileAsync(
-        MultipartSection section, ContentDispositionHeaderValue disposition, UploadForm form, UploadLimits rules, long quotaLeft, CancellationToken cancellationToken)
+    /// <summary>Stages one file part and returns its size (0 for an empty file input).</summary>
+    private async Task<long> ReceiveFileAsync(
+        MultipartSection section, ContentDispositionHeaderValue disposition, UploadForm form, long quotaLeft, CancellationToken cancellationToken)
     {
+        var rules = limits.Value;
         var originalName = BareFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
         if (originalName.Length == 0)
         {
             // A file input left empty: browsers still send the part, with no name and no bytes.
-            form.HadEmptyFileField = true;
             await section.Body.DrainAsync(cancellationToken);
-            return null;
+            return 0;
         }
 
         var dot = originalName.LastIndexOf('.');
         var extension = dot < 0 ? "" : originalName[(dot + 1)..].ToLowerInvariant();
         if (!rules.Allows(extension))
         {
-            throw new UploadRejectedException(StatusCodes.Status400BadRequest, FileField,
-                extension.Length == 0 ? "Files without an extension are not allowed" : $"File type .{extension} not allowed");
+            throw Refused(extension.Length == 0 ? "Files without an extension are not allowed" : $"File type .{extension} not allowed");
         }
 
         if (form.Files.Count >= rules.MaxFilesPerUpload)
         {
-            throw new UploadRejectedException(StatusCodes.Status400BadRequest, FileField, $"At most {rules.MaxFilesPerUpload} files per upload");
+            throw Refused($"At most {rules.MaxFilesPerUpload} files per upload");
         }
 
         var storedName = StoredName.New();
         var file = new ReceivedFile(storedName, originalName, extension, Path.Combine(store.StagingDirectory, storedName + ".upload"));
         form.Files.Add(file); // added before writing, so a failure part-way still deletes it
         await WriteStagedAsync(section.Body, file, rules.MaxFileBytes, quotaLeft, cancellationToken);
-        return file;
+        return file.Size;
     }
 
     private static async Task WriteStagedAsync(Stream body, ReceivedFile file, long maxBytes, long quotaLeft, CancellationToken cancellationToken)
@@ -155,7 +153,7 @@ public sealed class UploadReader(IOptions<UploadLimits> limits, IFileStore store
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using var output = new FileStream(file.StagedPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+            await using var output = OnDisk(() => new FileStream(file.StagedPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous));
             long size = 0;
             int read;
             while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
@@ -163,24 +161,23 @@ public sealed class UploadReader(IOptions<UploadLimits> limits, IFileStore store
                 size += read;
                 if (size > maxBytes)
                 {
-                    throw new UploadRejectedException(StatusCodes.Status413PayloadTooLarge, FileField,
-                        $"File too large: the limit is {FormatBytes(maxBytes)}");
+                    throw new UploadRefusedException(Refusal.Of(StatusCodes.Status413PayloadTooLarge, FileField, $"File too large: the limit is {FormatBytes(maxBytes)}"));
                 }
 
                 if (size > quotaLeft)
                 {
-                    throw new UploadRejectedException(StatusCodes.Status403Forbidden, FileField, "Storage quota exceeded");
+                    throw new UploadRefusedException(Refusal.Of(StatusCodes.Status403Forbidden, FileField, "Storage quota exceeded"));
                 }
 
                 hash.AppendData(buffer, 0, read);
-                await OnDiskAsync(() => output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask());
+                await OnDisk(() => output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask());
             }
 
             // On disk before the database row says it exists.
-            await OnDiskAsync(() =>
+            OnDisk(() =>
             {
                 output.Flush(flushToDisk: true);
-                return Task.CompletedTask;
+                return true;
             });
             file.Size = size;
             file.Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -192,7 +189,19 @@ public sealed class UploadReader(IOptions<UploadLimits> limits, IFileStore store
     }
 
     /// <summary>A disk that is full or failing is the server's problem, not the user's: say so, keep nothing.</summary>
-    private static async Task OnDiskAsync(Func<Task> write)
+    private static T OnDisk<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (IOException exception)
+        {
+            throw NoRoom(exception);
+        }
+    }
+
+    private static async Task OnDisk(Func<Task> write)
     {
         try
         {
@@ -200,22 +209,29 @@ public sealed class UploadReader(IOptions<UploadLimits> limits, IFileStore store
         }
         catch (IOException exception)
         {
-            throw new UploadRejectedException(StatusCodes.Status507InsufficientStorage, FileField,
-                "The server has no room for this upload right now; nothing was saved. Try again later.", exception);
+            throw NoRoom(exception);
         }
     }
 
-    private static async Task<string> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
+    private static UploadRefusedException NoRoom(IOException exception) => new(
+        Refusal.Of(StatusCodes.Status507InsufficientStorage, FileField, "The server has no room for this upload right now; nothing was saved. Try again later."), exception);
+
+    /// <summary>A text field, which must be UTF-8 (as browsers send it) and of a sane length.</summary>
+    private static async Task<string> ReadFieldAsync(Stream body, string name, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        using var reader = new StreamReader(body, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
         var buffer = new char[MaxFieldChars + 1];
-        var length = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
-        if (length > MaxFieldChars)
+        int length;
+        try
         {
-            throw new UploadRejectedException(StatusCodes.Status400BadRequest, FileField, "A form field is too long");
+            length = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw Refused($"The form field '{Printable(name)}' is not valid UTF-8 text.", exception);
         }
 
-        return new string(buffer, 0, length);
+        return length > MaxFieldChars ? throw Refused($"The form field '{Printable(name)}' is too long") : new string(buffer, 0, length);
     }
 
     /// <summary>Everything up to the last `/` or `\` is removed: the name is data, never a path.</summary>
@@ -238,14 +254,19 @@ public sealed class UploadReader(IOptions<UploadLimits> limits, IFileStore store
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ||
             !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UploadRejectedException(StatusCodes.Status400BadRequest, FileField, "Send the files as multipart/form-data");
+            throw Refused("Send the files as multipart/form-data");
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         return string.IsNullOrWhiteSpace(boundary) || boundary.Length > 70
-            ? throw new UploadRejectedException(StatusCodes.Status400BadRequest, FileField, "The upload has no valid multipart boundary")
+            ? throw Refused("The upload has no valid multipart boundary (a boundary parameter of 1 to 70 characters)")
             : boundary;
     }
+
+    private static UploadRefusedException Refused(string message, Exception? cause = null) => new(Refusal.Invalid(FileField, message), cause);
+
+    /// <summary>A field name as it may be shown back: at most 40 printable characters.</summary>
+    private static string Printable(string name) => new([.. name.Where(c => !char.IsControl(c)).Take(40)]);
 
     private static string FormatBytes(long bytes) => bytes >= 1024 * 1024
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB")

@@ -20,9 +20,9 @@ public sealed class KestrelTestApp : IAsyncDisposable
     /// <summary>The instance's data folder (SQLite file, stored files).</summary>
     public string DataDirectory => _factory.Environment.DataDirectory;
 
-    public static async Task<KestrelTestApp> StartAsync(Backend backend = Backend.Sqlite)
+    public static async Task<KestrelTestApp> StartAsync(Backend backend = Backend.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = new DocManagerFactory(await TestEnvironment.CreateAsync(backend));
+        var factory = new DocManagerFactory(await TestEnvironment.CreateAsync(backend), settings);
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         return new KestrelTestApp(factory);

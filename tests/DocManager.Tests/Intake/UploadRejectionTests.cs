@@ -194,25 +194,6 @@ public sealed class UploadRejectionTests
     }
 
     [Fact]
-    public async Task UploadWithTheTokenAfterTheFiles_IsRefused()
-    {
-        // The token must come first: the server refuses to read file bytes of an unverified request.
-        await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
-        var page = await browser.GetPageAsync("/upload");
-        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("form[action='/upload'] input[name=__RequestVerificationToken]")!.Value;
-        using var content = new MultipartFormDataContent();
-        content.Add(TestFile.Pdf().ToContent(), "file", "report.pdf");
-        content.Add(new StringContent(token), "__RequestVerificationToken");
-
-        using var response = await browser.Http.PostAsync(new Uri("/upload", UriKind.Relative), content, TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await app.AssertNothingStoredAsync(userName);
-    }
-
-    [Fact]
     public async Task ScriptUpload_WithTheTokenInTheHeader_IsAccepted()
     {
         await using var app = await TestApp.StartAsync();
