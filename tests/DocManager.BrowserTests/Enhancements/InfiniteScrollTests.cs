@@ -129,6 +129,44 @@ public sealed class InfiniteScrollTests(Chromium chromium)
         Assert.Equal(ids.Reverse(), await ShownIdsAsync(page));
     }
 
+    [Fact]
+    public async Task RenamingAnAppendedCard_ThatChangedSinceItWasLoaded_IsRefused_AndTheNewerTitleStands()
+    {
+        await using var site = await Site.StartAsync(chromium);
+        var alice = await site.NewVisitorAsync();
+        var userName = await alice.SignUpAsync();
+        var ids = await SeedAsync(alice);
+        await alice.OpenAsync($"/documents?pageSize={PageSize}");
+        var page = alice.Page;
+        var cards = Cards(page);
+        await ScrollToBottomAsync(page);
+        await Expect(cards).ToHaveCountAsync(2 * PageSize);
+
+        // GIVEN the first card the script appended ("Document 15"), which Alice then renames in another browser of hers
+        var card = cards.Nth(PageSize);
+        var id = ids[Total - PageSize - 1];
+        Assert.Equal(id.ToString(CultureInfo.InvariantCulture), await card.GetAttributeAsync("data-document-id"));
+        var elsewhere = await site.NewVisitorAsync();
+        await elsewhere.SignInAsync(userName);
+        Assert.Equal(200, await elsewhere.RenameThroughApiAsync(id, "Renamed elsewhere"));
+
+        // WHEN she renames it from the appended card, loaded before that change
+        await card.GetByRole(AriaRole.Button, new() { Name = "Rename “Document 15”" }).ClickAsync();
+        var field = card.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        await field.FillAsync("Renamed here");
+        var saved = page.WaitForResponseAsync(r => r.Request.Method == "PATCH");
+        await field.PressAsync("Enter");
+
+        // THEN the rename names the version the card showed, the server refuses it as stale, and the card says why
+        var response = await saved;
+        Assert.NotNull(await response.Request.HeaderValueAsync("If-Match"));
+        Assert.Equal(412, response.Status);
+        await Expect(card.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Someone else changed this document. Reload the page to see their changes.");
+
+        // AND the newer title stands
+        Assert.Equal("Renamed elsewhere", await alice.TitleOfAsync(id));
+    }
+
     /// <summary>Notes "Document 01" … "Document 25", oldest first; their ids in that order.</summary>
     private static async Task<IReadOnlyList<int>> SeedAsync(Visitor visitor) =>
         await visitor.AddNotesAsync(Enumerable.Range(1, Total).Select(i => $"Document {i:00}"), "A note to fill the list.");

@@ -2,7 +2,7 @@
 // button. The form's own fields (description, category, tags, priority; the title when there is
 // one file) go with every file. Without JavaScript the form posts as it is.
 import { csrfToken, announce } from './api.js';
-import { formatBytes } from './cards.js';
+import { formatBytes } from './format.js';
 
 export function initUpload(form) {
   const input = form.querySelector('input[type="file"]');
