@@ -146,22 +146,13 @@ public sealed class InfiniteScrollTests(Chromium chromium)
         var card = cards.Nth(PageSize);
         var id = ids[Total - PageSize - 1];
         Assert.Equal(id.ToString(CultureInfo.InvariantCulture), await card.GetAttributeAsync("data-document-id"));
-        var elsewhere = await site.NewVisitorAsync();
-        await elsewhere.SignInAsync(userName);
-        Assert.Equal(200, await elsewhere.RenameThroughApiAsync(id, "Renamed elsewhere"));
+        await site.RenameElsewhereAsync(userName, id, "Renamed elsewhere");
 
         // WHEN she renames it from the appended card, loaded before that change
-        await card.GetByRole(AriaRole.Button, new() { Name = "Rename “Document 15”" }).ClickAsync();
-        var field = card.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
-        await field.FillAsync("Renamed here");
-        var saved = page.WaitForResponseAsync(r => r.Request.Method == "PATCH");
-        await field.PressAsync("Enter");
+        var saved = await alice.RenameInPlaceAsync(card, "Document 15", "Renamed here");
 
         // THEN the rename names the version the card showed, the server refuses it as stale, and the card says why
-        var response = await saved;
-        Assert.NotNull(await response.Request.HeaderValueAsync("If-Match"));
-        Assert.Equal(412, response.Status);
-        await Expect(card.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Someone else changed this document. Reload the page to see their changes.");
+        await ScriptedVisitorSteps.AssertRefusedAsStaleAsync(saved, card);
 
         // AND the newer title stands
         Assert.Equal("Renamed elsewhere", await alice.TitleOfAsync(id));

@@ -33,8 +33,7 @@ public sealed class ScriptedJourneyTests(Chromium chromium)
                 Interlocked.Increment(ref sentByScript);
             }
         };
-        await alice.ChooseFilesAsync(budget, minutes);
-        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await alice.ChooseAndUploadAsync(budget, minutes);
 
         // THEN the script sends each on its own (with a progress bar: see UploadProgressTests), and once
         // both are stored she sees her documents, as after the plain form's post, both listed

@@ -62,10 +62,9 @@ public sealed class UploadProgressTests(Chromium chromium)
         await alice.SignUpAsync();
         await alice.OpenAsync("/upload");
 
-        // WHEN Alice chooses one file, titles it and presses Upload (the script sends it, not the form)
-        await alice.ChooseFilesAsync(TestFile.Text("board-minutes.txt", "Minutes of the board.\n"));
+        // WHEN Alice titles one file and presses Upload (the script sends it, not the form)
         await alice.FillDocumentFieldsAsync(title: "Board minutes, March");
-        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await alice.ChooseAndUploadAsync(TestFile.Text("board-minutes.txt", "Minutes of the board.\n"));
 
         // THEN she sees the new document, where the form's post would have taken her
         await Expect(alice.Page).ToHaveURLAsync(new Regex(@"/documents/\d+$"));
@@ -83,8 +82,7 @@ public sealed class UploadProgressTests(Chromium chromium)
         await alice.OpenAsync("/upload");
 
         // WHEN Alice chooses two files and presses Upload
-        await alice.ChooseFilesAsync(TestFile.Text("march-minutes.txt", "March.\n"), TestFile.Text("april-minutes.txt", "April.\n"));
-        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await alice.ChooseAndUploadAsync(TestFile.Text("march-minutes.txt", "March.\n"), TestFile.Text("april-minutes.txt", "April.\n"));
 
         // THEN, both stored, she sees her documents with both listed
         await Expect(alice.Page).ToHaveURLAsync(new Regex(@"/documents$"));
@@ -134,8 +132,7 @@ public sealed class UploadProgressTests(Chromium chromium)
         }
         else
         {
-            await alice.ChooseFilesAsync(kept, cancelled);
-            await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+            await alice.ChooseAndUploadAsync(kept, cancelled);
         }
 
         await bothOnTheirWay.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
