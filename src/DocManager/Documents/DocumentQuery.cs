@@ -149,8 +149,8 @@ public sealed record DocumentQuery(
     /// </summary>
     public string PageLink(int page) => "/documents" + QueryString.Create(Values(page));
 
-    /// <summary>The same filters and sort for `/api/documents`, which pages with a cursor, not a page number.</summary>
-    public string ApiLink() => "/api/documents" + QueryString.Create(Values(page: null));
+    /// <summary>The same filters and sort for `/documents/cards`, which pages with a cursor, not a page number.</summary>
+    public string CardsLink() => "/documents/cards" + QueryString.Create(Values(page: null));
 
     private IEnumerable<KeyValuePair<string, string?>> Values(int? page)
     {

@@ -28,24 +28,41 @@ public static class DocumentsApi
 
     private static async Task<IResult> ListAsync(HttpContext http, AppDbContext db, ISearchIndex search, IDataProtectionProvider protection, CancellationToken cancellationToken)
     {
+        var (page, error) = await PageAfterCursorAsync(http, db, search, protection, cancellationToken);
+        if (page is null)
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        return TypedResults.Ok(new DocumentPage([.. page.Items.Select(d => DocumentDto.From(d, page.UserId))], page.NextCursor));
+    }
+
+    /// <summary>
+    /// The page of the list that the request's filters, `limit` and `cursor` ask for, or why they are
+    /// refused (a 400). The JSON list and the cards appended by infinite scroll (`/documents/cards`)
+    /// both read their pages here.
+    /// </summary>
+    internal static async Task<(CursorPage? Page, string? Error)> PageAfterCursorAsync(
+        HttpContext http, AppDbContext db, ISearchIndex search, IDataProtectionProvider protection, CancellationToken cancellationToken)
+    {
         var (query, error) = DocumentQuery.Parse(http.Request.Query);
         if (query is null)
         {
-            return ApiProblems.BadRequest(error!);
+            return (null, error);
         }
 
         var limit = DefaultLimit;
         if (http.Request.Query.TryGetValue("limit", out var rawLimit) &&
             (rawLimit.Count != 1 || !int.TryParse(rawLimit[0], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
         {
-            return ApiProblems.BadRequest($"'limit' must be a whole number from 1 to {MaxLimit}");
+            return (null, $"'limit' must be a whole number from 1 to {MaxLimit}");
         }
 
         DocumentCursor? cursor = null;
         if (http.Request.Query.TryGetValue("cursor", out var rawCursor) &&
             (rawCursor.Count != 1 || (cursor = DocumentCursor.Unprotect(protection, query, rawCursor[0]!)) is null))
         {
-            return ApiProblems.BadRequest("'cursor' is not one this server issued for this query");
+            return (null, "'cursor' is not one this server issued for this query");
         }
 
         var userId = http.User.GetUserId();
@@ -62,7 +79,7 @@ public static class DocumentsApi
             next = DocumentCursor.After(page[^1], query, titleMatches?[page[^1].Id] ?? 0).Protect(protection, query);
         }
 
-        return TypedResults.Ok(new DocumentPage([.. page.Select(d => DocumentDto.From(d, userId))], next));
+        return (new CursorPage(query, page, next, userId), null);
     }
 
     /// <summary>With `q` and no sort: title matches first, then newest first — an order a cursor can hold exactly.</summary>

@@ -14,7 +14,8 @@ public sealed class IndexModel(AppDbContext db, ISearchIndex search, IDataProtec
 {
     public DocumentQuery Query { get; private set; } = DocumentQuery.Default;
 
-    public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
+    /// <summary>This page's cards; with `q`, each shows the passage that matched, as on `/search`.</summary>
+    public IReadOnlyList<DocumentCard> Cards { get; private set; } = [];
 
     public int TotalCount { get; private set; }
 
@@ -29,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, ISearchIndex search, IDataProtec
 
     public int UserId { get; private set; }
 
-    /// <summary>Where `/api/documents` continues after this page (for infinite scroll); null on the last page or in relevance order.</summary>
+    /// <summary>Where `/documents/cards` continues after this page (for infinite scroll); null on the last page or in relevance order.</summary>
     public string? NextCursor { get; private set; }
 
     [TempData]
@@ -54,11 +55,12 @@ public sealed class IndexModel(AppDbContext db, ISearchIndex search, IDataProtec
         TotalCount = totals?.Count ?? 0;
         TotalSize = totals?.Size ?? 0;
         // A page past the end is empty; computed in int, its offset could overflow to a negative number.
-        Documents = (long)(query.Page - 1) * query.PageSize >= TotalCount ? [] : await PageAsync(query, matching, cancellationToken);
+        IReadOnlyList<DocumentSummary> documents = (long)(query.Page - 1) * query.PageSize >= TotalCount ? [] : await PageAsync(query, matching, cancellationToken);
+        Cards = await DocumentCards.BuildAsync(db, documents, UserId, SearchTerms.Parse(query.Q), cancellationToken);
         IsEmpty = TotalCount == 0 && !await db.DocumentsVisibleTo(UserId).AnyAsync(cancellationToken);
-        if (query.Sort is not null && Documents.Count > 0 && (long)query.Page * query.PageSize < TotalCount)
+        if (query.Sort is not null && documents.Count > 0 && (long)query.Page * query.PageSize < TotalCount)
         {
-            NextCursor = DocumentCursor.After(Documents[^1], query, titleMatch: 0).Protect(protection, query);
+            NextCursor = DocumentCursor.After(documents[^1], query, titleMatch: 0).Protect(protection, query);
         }
 
         return Page();

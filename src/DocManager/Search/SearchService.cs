@@ -7,8 +7,6 @@ namespace DocManager.Search;
 /// <summary>Ranked full-text search over what the user may read, with a marked snippet per hit.</summary>
 public sealed class SearchService(AppDbContext db, ISearchIndex index)
 {
-    private const int SnippetSourceCharacters = 50_000;
-
     public async Task<SearchResults> SearchAsync(string? query, int userId, int page, int pageSize, CancellationToken cancellationToken)
     {
         var terms = SearchTerms.Parse(query);
@@ -29,15 +27,8 @@ public sealed class SearchService(AppDbContext db, ISearchIndex index)
                 .Select(DocumentSummary.Projection)
                 .ToListAsync(cancellationToken))
             .ToDictionary(d => d.Id);
-        // The start of each file's text is enough for a passage around the first matches.
-        var texts = await db.DocumentTexts.AsNoTracking().Where(t => ids.Contains(t.DocumentId))
-            .Select(t => new { t.DocumentId, Text = t.Text.Substring(0, SnippetSourceCharacters) })
-            .ToDictionaryAsync(t => t.DocumentId, t => t.Text, cancellationToken);
-        var results = ids.Where(documents.ContainsKey)
-            .Select(id => new DocumentCard(documents[id], userId,
-                Snippets.Build(terms, documents[id].Description, texts.GetValueOrDefault(id), documents[id].Title)))
-            .ToList();
-        return new SearchResults(terms, results, total);
+        var cards = await DocumentCards.BuildAsync(db, [.. ids.Where(documents.ContainsKey).Select(id => documents[id])], userId, terms, cancellationToken);
+        return new SearchResults(terms, cards, total);
     }
 }
 

@@ -129,6 +129,35 @@ public sealed class InfiniteScrollTests(Chromium chromium)
         Assert.Equal(ids.Reverse(), await ShownIdsAsync(page));
     }
 
+    [Fact]
+    public async Task RenamingAnAppendedCard_ThatChangedSinceItWasLoaded_IsRefused_AndTheNewerTitleStands()
+    {
+        await using var site = await Site.StartAsync(chromium);
+        var alice = await site.NewVisitorAsync();
+        var userName = await alice.SignUpAsync();
+        var ids = await SeedAsync(alice);
+        await alice.OpenAsync($"/documents?pageSize={PageSize}");
+        var page = alice.Page;
+        var cards = Cards(page);
+        await ScrollToBottomAsync(page);
+        await Expect(cards).ToHaveCountAsync(2 * PageSize);
+
+        // GIVEN the first card the script appended ("Document 15"), which Alice then renames in another browser of hers
+        var card = cards.Nth(PageSize);
+        var id = ids[Total - PageSize - 1];
+        Assert.Equal(id.ToString(CultureInfo.InvariantCulture), await card.GetAttributeAsync("data-document-id"));
+        await site.RenameElsewhereAsync(userName, id, "Renamed elsewhere");
+
+        // WHEN she renames it from the appended card, loaded before that change
+        var saved = await alice.RenameInPlaceAsync(card, "Document 15", "Renamed here");
+
+        // THEN the rename names the version the card showed, the server refuses it as stale, and the card says why
+        await ScriptedVisitorSteps.AssertRefusedAsStaleAsync(saved, card);
+
+        // AND the newer title stands
+        Assert.Equal("Renamed elsewhere", await alice.TitleOfAsync(id));
+    }
+
     /// <summary>Notes "Document 01" … "Document 25", oldest first; their ids in that order.</summary>
     private static async Task<IReadOnlyList<int>> SeedAsync(Visitor visitor) =>
         await visitor.AddNotesAsync(Enumerable.Range(1, Total).Select(i => $"Document {i:00}"), "A note to fill the list.");

@@ -156,23 +156,15 @@ public sealed class InlineEditTests(Chromium chromium)
         var page = alice.Page;
 
         // GIVEN Alice's page is open, and she then renames the document in another browser of hers
-        var elsewhere = await site.NewVisitorAsync();
-        await elsewhere.SignInAsync(userName);
-        Assert.Equal(200, await elsewhere.RenameThroughApiAsync(id, "Renamed elsewhere"));
+        await site.RenameElsewhereAsync(userName, id, "Renamed elsewhere");
 
         // WHEN she renames it on the page she loaded before that
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" }).ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
-        await field.FillAsync("Renamed here");
-        var saved = page.WaitForResponseAsync(r => r.Request.Method == "PATCH");
-        await field.PressAsync("Enter");
+        var main = page.GetByRole(AriaRole.Main);
+        var saved = await alice.RenameInPlaceAsync(main, "Draft minutes", "Renamed here");
 
         // THEN the server refuses it as stale, and the page says why
-        var response = await saved;
-        Assert.Equal(412, response.Status);
-        Assert.NotNull(await response.Request.HeaderValueAsync("If-Match"));
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Someone else changed this document. Reload the page to see their changes.");
-        await Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        await ScriptedVisitorSteps.AssertRefusedAsStaleAsync(saved, main);
+        await Expect(main.GetByRole(AriaRole.Textbox, new() { Name = "New title" })).ToHaveAttributeAsync("aria-invalid", "true");
 
         // AND the newer title stands
         Assert.Equal("Renamed elsewhere", await alice.TitleOfAsync(id));

@@ -1,4 +1,5 @@
 using DocManager.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace DocManager.BrowserTests.Infrastructure;
 
@@ -25,6 +26,13 @@ public static class ScriptedVisitorSteps
     /// <summary>Chooses files with the upload page's file field, as the "Browse…" dialog would.</summary>
     public static Task ChooseFilesAsync(this Visitor visitor, params TestFile[] files) =>
         visitor.Page.GetByLabel("Files").SetInputFilesAsync(files.Select(f => new FilePayload { Name = f.Name, MimeType = f.ClaimedType, Buffer = f.Content }));
+
+    /// <summary>Chooses files with the upload page's file field and presses Upload (the script then sends them).</summary>
+    public static async Task ChooseAndUploadAsync(this Visitor visitor, params TestFile[] files)
+    {
+        await visitor.ChooseFilesAsync(files);
+        await visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+    }
 
     /// <summary>
     /// Drags files from the desktop onto the upload page's drop zone: the files are built in the page
@@ -61,6 +69,39 @@ public static class ScriptedVisitorSteps
             () => visitor.OpenAsync(path),
             response => new Uri(response.Url).AbsolutePath == "/api/notifications/stream");
         Assert.Equal(200, stream.Status);
+    }
+
+    /// <summary>
+    /// Renames a document in place: presses its ✎ button inside <paramref name="scope"/> (the page's main
+    /// content, or one card), types the new title and presses Enter. Answers the server's reply to the save.
+    /// </summary>
+    public static async Task<IResponse> RenameInPlaceAsync(this Visitor visitor, ILocator scope, string shownTitle, string newTitle)
+    {
+        await scope.GetByRole(AriaRole.Button, new() { Name = $"Rename “{shownTitle}”" }).ClickAsync();
+        var field = scope.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        await field.FillAsync(newTitle);
+        var saved = visitor.Page.WaitForResponseAsync(r => r.Request.Method == "PATCH");
+        await field.PressAsync("Enter");
+        return await saved;
+    }
+
+    /// <summary>The same person renames a document in another browser of theirs (through the API), which must succeed.</summary>
+    public static async Task RenameElsewhereAsync(this Site site, string userName, int id, string title)
+    {
+        var elsewhere = await site.NewVisitorAsync();
+        await elsewhere.SignInAsync(userName);
+        Assert.Equal(200, await elsewhere.RenameThroughApiAsync(id, title));
+    }
+
+    /// <summary>
+    /// A save the server refused as stale: it named the version it was editing (`If-Match`), got 412,
+    /// and the editor in <paramref name="scope"/> says why.
+    /// </summary>
+    public static async Task AssertRefusedAsStaleAsync(IResponse saved, ILocator scope)
+    {
+        Assert.NotNull(await saved.Request.HeaderValueAsync("If-Match"));
+        Assert.Equal(412, saved.Status);
+        await Expect(scope.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Someone else changed this document. Reload the page to see their changes.");
     }
 
     /// <summary>The titles of the documents this person owns, as the server has them (GET /api/documents).</summary>

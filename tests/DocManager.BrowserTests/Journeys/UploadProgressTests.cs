@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DocManager.BrowserTests.Infrastructure;
 using DocManager.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +8,8 @@ namespace DocManager.BrowserTests.Journeys;
 /// <summary>
 /// The upload page with scripts on: files dropped on the page or chosen with the field are sent one
 /// request each, each with its own progress bar, a Cancel button while it is on its way, and the
-/// server's own word when it refuses one.
+/// server's own word when it refuses one. Once every file is stored the browser goes where the plain
+/// form's post goes (one file: its document; several: the list); when one failed, the page stays.
 /// </summary>
 public sealed class UploadProgressTests(Chromium chromium)
 {
@@ -20,18 +22,73 @@ public sealed class UploadProgressTests(Chromium chromium)
         await alice.SignUpAsync();
         await alice.OpenAsync("/upload");
 
+        // GIVEN the last file is held on its way, so that the page stays while the others finish
+        var letGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await alice.Page.RouteAsync("**/api/files", async route =>
+        {
+            if (route.Request.PostDataBuffer is { } body && System.Text.Encoding.Latin1.GetString(body).Contains(files[^1].Name, StringComparison.Ordinal))
+            {
+                await letGo.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+
         // WHEN Alice drops three files on the page
         await alice.DropFilesAsync(files);
 
-        // THEN each one has a filled progress bar and a link to the document it became
-        foreach (var file in files)
+        // THEN each one that arrived has a filled progress bar and a link to the document it became
+        foreach (var file in files[..^1])
         {
             await Expect(alice.UploadProgress(file.Name)).ToHaveJSPropertyAsync("value", 100);
             await Expect(alice.UploadRow(file.Name).GetByRole(AriaRole.Link, new() { Name = $"Uploaded as “{file.Name[..file.Name.LastIndexOf('.')]}”" })).ToBeVisibleAsync();
         }
 
-        await Expect(alice.Page.GetByRole(AriaRole.Link, new() { Name = "Go to your documents" })).ToBeVisibleAsync();
+        await Expect(alice.UploadProgress(files[^1].Name)).ToBeVisibleAsync();
+
+        // AND once the last one arrives too, she sees her documents, all three listed
+        letGo.SetResult();
+        await Expect(alice.Page).ToHaveURLAsync(new Regex(@"/documents$"));
         Assert.Equal(["drop-one", "drop-three", "drop-two"], await alice.StoredTitlesAsync());
+        await Expect(alice.Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
+        ScriptedVisitorSteps.AssertNoScriptProblems(alice);
+    }
+
+    [Fact]
+    public async Task OneFile_OnceSent_OpensItsDocument_AsThePlainFormDoes()
+    {
+        await using var site = await Site.StartAsync(chromium);
+        var alice = await site.NewVisitorAsync();
+        await alice.SignUpAsync();
+        await alice.OpenAsync("/upload");
+
+        // WHEN Alice titles one file and presses Upload (the script sends it, not the form)
+        await alice.FillDocumentFieldsAsync(title: "Board minutes, March");
+        await alice.ChooseAndUploadAsync(TestFile.Text("board-minutes.txt", "Minutes of the board.\n"));
+
+        // THEN she sees the new document, where the form's post would have taken her
+        await Expect(alice.Page).ToHaveURLAsync(new Regex(@"/documents/\d+$"));
+        await Expect(alice.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Board minutes, March");
+        Assert.Equal(["Board minutes, March"], await alice.StoredTitlesAsync());
+        ScriptedVisitorSteps.AssertNoScriptProblems(alice);
+    }
+
+    [Fact]
+    public async Task SeveralFiles_OnceAllAreSent_OpenTheList_AsThePlainFormDoes()
+    {
+        await using var site = await Site.StartAsync(chromium);
+        var alice = await site.NewVisitorAsync();
+        await alice.SignUpAsync();
+        await alice.OpenAsync("/upload");
+
+        // WHEN Alice chooses two files and presses Upload
+        await alice.ChooseAndUploadAsync(TestFile.Text("march-minutes.txt", "March.\n"), TestFile.Text("april-minutes.txt", "April.\n"));
+
+        // THEN, both stored, she sees her documents with both listed
+        await Expect(alice.Page).ToHaveURLAsync(new Regex(@"/documents$"));
+        var list = alice.Page.GetByRole(AriaRole.Main);
+        await Expect(list.GetByRole(AriaRole.Link, new() { Name = "march-minutes", Exact = true })).ToBeVisibleAsync();
+        await Expect(list.GetByRole(AriaRole.Link, new() { Name = "april-minutes", Exact = true })).ToBeVisibleAsync();
         ScriptedVisitorSteps.AssertNoScriptProblems(alice);
     }
 
@@ -75,8 +132,7 @@ public sealed class UploadProgressTests(Chromium chromium)
         }
         else
         {
-            await alice.ChooseFilesAsync(kept, cancelled);
-            await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+            await alice.ChooseAndUploadAsync(kept, cancelled);
         }
 
         await bothOnTheirWay.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
@@ -99,7 +155,7 @@ public sealed class UploadProgressTests(Chromium chromium)
         // AND the other file still arrives, and is the only one stored
         await Expect(alice.UploadRow(kept.Name).GetByRole(AriaRole.Link, new() { Name = "Uploaded as “kept-minutes”" })).ToBeVisibleAsync();
         Assert.Equal(["kept-minutes"], await alice.StoredTitlesAsync());
-        await Expect(alice.Page.GetByRole(AriaRole.Link, new() { Name = "Go to your documents" })).ToHaveCountAsync(0);
+        Assert.Equal("/upload", alice.CurrentPath); // one file did not arrive: the page stays, saying which
         await alice.OpenAsync("/documents");
         await Expect(alice.Page.GetByText("1 document", new() { Exact = true })).ToBeVisibleAsync();
         ScriptedVisitorSteps.AssertNoScriptProblems(alice);
@@ -124,5 +180,8 @@ public sealed class UploadProgressTests(Chromium chromium)
         await Expect(alice.UploadRow(tooLarge.Name).GetByRole(AriaRole.Status)).ToHaveTextAsync("File too large: the limit is 16 MiB");
         await Expect(alice.UploadRow(fine.Name).GetByRole(AriaRole.Link, new() { Name = "Uploaded as “fine-notes”" })).ToBeVisibleAsync();
         Assert.Equal(["fine-notes"], await alice.StoredTitlesAsync());
+
+        // AND the page stays, so that she can read why
+        Assert.Equal("/upload", alice.CurrentPath);
     }
 }

@@ -1,8 +1,9 @@
-// /documents grows as the user scrolls, using the API's cursor from where the server's page ended.
+// /documents grows as the user scrolls, from the cursor where the server's page ended. The server
+// renders the next cards itself (/documents/cards, the page's own card partial): this script only
+// appends them, so an appended card is exactly the card the page shows (docs/decisions/0016).
 // The plain Previous/Next links stay for browsers without JavaScript; after a Back navigation the
 // pages loaded before are fetched again and the scroll position is restored.
-import { api, announce } from './api.js';
-import { documentCard } from './cards.js';
+import { announce } from './api.js';
 import { enhanceRenameButtons } from './inline-edit.js';
 
 const STORE = 'docmanager.scroll';
@@ -35,13 +36,13 @@ export function initInfiniteScroll(list) {
     more.disabled = true;
     status.textContent = 'Loading more documents…';
     try {
-      const { data } = await api(`${list.dataset.api}${list.dataset.api.includes('?') ? '&' : '?'}limit=${pageSize}&cursor=${encodeURIComponent(cursor)}`);
+      const source = list.dataset.cards;
+      const next = await fetchCards(`${source}${source.includes('?') ? '&' : '?'}limit=${pageSize}&cursor=${encodeURIComponent(cursor)}`);
       used.push(cursor);
-      const cards = data.items.map(documentCard);
-      list.append(...cards);
-      cards.forEach(enhanceRenameButtons);
-      cursor = data.nextCursor;
-      announce(`${data.items.length} more documents loaded`);
+      list.append(...next.cards);
+      next.cards.forEach(enhanceRenameButtons);
+      cursor = next.cursor;
+      announce(`${next.cards.length} more documents loaded`);
       status.textContent = cursor ? '' : 'That is everything.';
     } catch {
       status.textContent = 'Could not load more documents. Try again, or use the page links.';
@@ -65,6 +66,20 @@ export function initInfiniteScroll(list) {
   });
 
   restore(list, loadNext, () => used.length);
+}
+
+/**
+ * The cards of the next page, rendered by the server, and the cursor after them. The fragment is
+ * parsed as an inert document (its scripts never run, its images never load) and its cards moved
+ * into this one. A redirect means the session ended: /login came back instead of cards.
+ */
+async function fetchCards(url) {
+  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+  if (!response.ok || response.redirected) throw new Error(`Could not load more cards (${response.status})`);
+  const fragment = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const list = fragment.querySelector('ul[data-cards]');
+  if (!list) throw new Error('The answer holds no cards');
+  return { cards: [...list.children].map((card) => document.adoptNode(card)), cursor: list.dataset.nextCursor || null };
 }
 
 async function restore(list, loadNext, loaded) {

@@ -1,8 +1,10 @@
 // Drag-and-drop upload of several files, each sent on its own with a progress bar and a cancel
 // button. The form's own fields (description, category, tags, priority; the title when there is
-// one file) go with every file. Without JavaScript the form posts as it is.
+// one file) go with every file. Once all are stored the browser goes where the form's post would
+// have gone; a failed file keeps the page, with its reason shown. Without JavaScript the form posts
+// as it is.
 import { csrfToken, announce } from './api.js';
-import { formatBytes } from './cards.js';
+import { formatBytes } from './format.js';
 
 export function initUpload(form) {
   const input = form.querySelector('input[type="file"]');
@@ -41,19 +43,24 @@ export function initUpload(form) {
     input.value = '';
   });
 
+  // Files on their way, from every drop and submission: leaving the page would abort them.
+  let sending = 0;
+
   function startAll(files) {
-    const uploads = files.map((file) => upload(file, files.length === 1));
-    Promise.allSettled(uploads).then((results) => {
-      const done = results.filter((r) => r.status === 'fulfilled' && r.value).length;
-      announce(`${done} of ${files.length} uploaded`);
-      if (done > 0 && done === files.length) {
-        const link = document.createElement('a');
-        link.href = '/documents';
-        link.className = 'button button-primary';
-        link.textContent = 'Go to your documents';
-        list.after(link);
+    sending += files.length;
+    const uploads = files.map((file) => upload(file, files.length === 1).finally(() => { sending -= 1; }));
+    Promise.all(uploads).then((documents) => {
+      const stored = documents.filter(Boolean);
+      announce(`${stored.length} of ${files.length} uploaded`);
+      // As the server answers the form (Intake/Upload.cshtml.cs): one file opens its document, several the list.
+      if (stored.length === files.length && sending === 0) {
+        window.location.assign(files.length === 1 ? documentPath(stored[0]) : '/documents');
       }
     });
+  }
+
+  function documentPath(doc) {
+    return `/documents/${encodeURIComponent(doc.id)}`;
   }
 
   function upload(file, single) {
@@ -106,28 +113,28 @@ export function initUpload(form) {
           bar.value = 100;
           const doc = body.items[0];
           const link = document.createElement('a');
-          link.href = `/documents/${encodeURIComponent(doc.id)}`;
+          link.href = documentPath(doc);
           link.textContent = `Uploaded as “${doc.title}”`;
           state.replaceChildren(link);
           row.classList.add('is-done');
-          resolve(true);
+          resolve(doc);
         } else {
           state.textContent = body?.detail ?? `Refused (${request.status})`;
           row.classList.add('is-failed');
-          resolve(false);
+          resolve(null);
         }
       });
       request.addEventListener('error', () => {
         cancel.remove();
         state.textContent = 'Network error: nothing was saved.';
         row.classList.add('is-failed');
-        resolve(false);
+        resolve(null);
       });
       request.addEventListener('abort', () => {
         cancel.remove();
         state.textContent = 'Cancelled: nothing was saved.';
         row.classList.add('is-failed');
-        resolve(false);
+        resolve(null);
       });
       cancel.addEventListener('click', () => request.abort());
       state.textContent = 'Uploading';
