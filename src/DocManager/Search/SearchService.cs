@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DocManager.Search;
 
-/// <summary>Ranked full-text search over what the user may read, with a marked snippet per hit.</summary>
+/// <summary>`/search`: the ranked search over everything the user may read, a page at a time, with a marked snippet per hit.</summary>
 public sealed class SearchService(AppDbContext db, ISearchIndex index)
 {
     private const int SnippetSourceCharacters = 50_000;
@@ -17,27 +17,26 @@ public sealed class SearchService(AppDbContext db, ISearchIndex index)
             return new SearchResults(terms, [], 0);
         }
 
+        // The same ranked search as `/documents?q=` with no other filter, so both list the same order.
+        var search = new RankedSearch(db.DocumentsVisibleTo(userId).AsNoTracking(), index.Match(terms, userId));
         // A page too far out for an int offset is past every result; only the count is wanted.
         var skip = (long)(page - 1) * pageSize;
-        var (ids, total) = skip > int.MaxValue
-            ? new SearchPage([], await index.Match(terms, userId).CountAsync(cancellationToken))
-            : await index.PageAsync(terms, userId, (int)skip, pageSize, cancellationToken);
+        var found = skip > int.MaxValue ? [] : await search.PageAsync((int)skip, pageSize, cancellationToken);
+        // A page that is not full tells the total by itself; otherwise the matches are counted.
+        var total = found.Count is > 0 && found.Count < pageSize
+            ? (int)skip + found.Count
+            : await search.Matches.CountAsync(cancellationToken);
 
-        // Visibility is part of the match; it is checked again here against the shares themselves.
-        var documents = (await db.DocumentsVisibleTo(userId).AsNoTracking()
-                .Where(d => ids.Contains(d.Id))
-                .Select(DocumentSummary.Projection)
-                .ToListAsync(cancellationToken))
-            .ToDictionary(d => d.Id);
+        var ids = found.Select(f => f.Document.Id).ToList();
         // The start of each file's text is enough for a passage around the first matches.
         var texts = await db.DocumentTexts.AsNoTracking().Where(t => ids.Contains(t.DocumentId))
             .Select(t => new { t.DocumentId, Text = t.Text.Substring(0, SnippetSourceCharacters) })
             .ToDictionaryAsync(t => t.DocumentId, t => t.Text, cancellationToken);
-        var results = ids.Where(documents.ContainsKey)
-            .Select(id => new DocumentCard(documents[id], userId,
-                Snippets.Build(terms, documents[id].Description, texts.GetValueOrDefault(id), documents[id].Title)))
+        var cards = found
+            .Select(f => new DocumentCard(f.Document, userId,
+                Snippets.Build(terms, f.Document.Description, texts.GetValueOrDefault(f.Document.Id), f.Document.Title)))
             .ToList();
-        return new SearchResults(terms, results, total);
+        return new SearchResults(terms, cards, total);
     }
 }
 
