@@ -80,7 +80,7 @@ public sealed class IndexModel(AppDbContext db, ISearchIndex search, IDataProtec
     /// <summary>A page of the ranked order `/search` shows too, and the cursor after its last document.</summary>
     private async Task<(IReadOnlyList<DocumentSummary>, DocumentCursor?)> RankedPageAsync(DocumentQuery query, int skip, CancellationToken cancellationToken)
     {
-        var page = await query.Ranked(db, search, UserId).PageAsync(skip, query.PageSize, cancellationToken);
+        var page = (await query.Ranked(db, search, UserId).PageAsync(skip, query.PageSize, cancellationToken)).Documents;
         return ([.. page.Select(r => r.Document)], page.Count > 0 ? DocumentCursor.After(page[^1].Place) : null);
     }
 }

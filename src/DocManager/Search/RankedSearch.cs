@@ -16,9 +16,9 @@ public sealed class RankedSearch
     // What each field holding every term of the search is worth; higher is better. The title
     // outweighs all the others together, so a title match always comes first. Terms found only in
     // the file's text (or spread over several fields) are worth 0: such documents still match.
-    public const int InTitle = 4;
-    public const int InTagsOrDescription = 2;
-    public const int InFileName = 1;
+    private const int InTitle = 4;
+    private const int InTagsOrDescription = 2;
+    private const int InFileName = 1;
 
     private readonly IQueryable<Document> _candidates;
 
@@ -41,13 +41,22 @@ public sealed class RankedSearch
     /// <summary>Every candidate that matches, with its place in the order (not ordered: for counting).</summary>
     public IQueryable<RankedMatch> Matches { get; }
 
-    /// <summary>A page by number (the pages' way): <paramref name="skip"/> matches, then up to <paramref name="take"/>.</summary>
-    public Task<IReadOnlyList<RankedDocument>> PageAsync(int skip, int take, CancellationToken cancellationToken) =>
-        LoadAsync(BestFirst(Matches).Skip(skip).Take(take), cancellationToken);
+    /// <summary>
+    /// A page by number (the pages' way): <paramref name="skip"/> matches, then up to <paramref name="take"/>,
+    /// with the number of all matches.
+    /// </summary>
+    public async Task<RankedPage> PageAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        var rows = await BestFirst(Matches).Select(m => new { Place = m, Total = RowsBeforePaging.Count() })
+            .Skip(skip).Take(take).ToListAsync(cancellationToken);
+        // Every row carries the total; only a page past the last one has no row to carry it.
+        var total = rows.Count > 0 ? (int)rows[0].Total : skip == 0 ? 0 : await Matches.CountAsync(cancellationToken);
+        return new RankedPage(await LoadAsync([.. rows.Select(r => r.Place)], cancellationToken), total);
+    }
 
     /// <summary>Up to <paramref name="take"/> matches after a place already sent (the API's keyset cursor), or from the start.</summary>
-    public Task<IReadOnlyList<RankedDocument>> PageAfterAsync(RankedMatch? last, int take, CancellationToken cancellationToken) =>
-        LoadAsync(BestFirst(last is null ? Matches : After(Matches, last)).Take(take), cancellationToken);
+    public async Task<IReadOnlyList<RankedDocument>> PageAfterAsync(RankedMatch? last, int take, CancellationToken cancellationToken) =>
+        await LoadAsync(await BestFirst(last is null ? Matches : After(Matches, last)).Take(take).ToListAsync(cancellationToken), cancellationToken);
 
     private static IOrderedQueryable<RankedMatch> BestFirst(IQueryable<RankedMatch> matches) =>
         matches.OrderByDescending(m => m.Relevance).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
@@ -61,13 +70,12 @@ public sealed class RankedSearch
     }
 
     /// <summary>
-    /// Runs a page of the order, then loads its documents from the candidates (visibility and filters
-    /// checked again). Two queries, because a query joined to the raw full-text hits cannot also load
+    /// The documents of a page of the order, loaded from the candidates (visibility and filters checked
+    /// again). A query of their own, because a query joined to the raw full-text hits cannot also load
     /// tags; a document deleted in between is left out.
     /// </summary>
-    private async Task<IReadOnlyList<RankedDocument>> LoadAsync(IQueryable<RankedMatch> page, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RankedDocument>> LoadAsync(IReadOnlyList<RankedMatch> places, CancellationToken cancellationToken)
     {
-        var places = await page.ToListAsync(cancellationToken);
         var ids = places.Select(p => p.Id).ToList();
         var documents = await _candidates.Where(d => ids.Contains(d.Id))
             .Select(DocumentSummary.Projection).ToDictionaryAsync(d => d.Id, cancellationToken);
@@ -87,3 +95,5 @@ public sealed class RankedMatch
 }
 
 public sealed record RankedDocument(DocumentSummary Document, RankedMatch Place);
+
+public sealed record RankedPage(IReadOnlyList<RankedDocument> Documents, int Total);

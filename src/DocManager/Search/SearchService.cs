@@ -21,11 +21,9 @@ public sealed class SearchService(AppDbContext db, ISearchIndex index)
         var search = new RankedSearch(db.DocumentsVisibleTo(userId).AsNoTracking(), index.Match(terms, userId));
         // A page too far out for an int offset is past every result; only the count is wanted.
         var skip = (long)(page - 1) * pageSize;
-        var found = skip > int.MaxValue ? [] : await search.PageAsync((int)skip, pageSize, cancellationToken);
-        // A page that is not full tells the total by itself; otherwise the matches are counted.
-        var total = found.Count is > 0 && found.Count < pageSize
-            ? (int)skip + found.Count
-            : await search.Matches.CountAsync(cancellationToken);
+        var (found, total) = skip > int.MaxValue
+            ? new RankedPage([], await search.Matches.CountAsync(cancellationToken))
+            : await search.PageAsync((int)skip, pageSize, cancellationToken);
 
         var ids = found.Select(f => f.Document.Id).ToList();
         // The start of each file's text is enough for a passage around the first matches.
