@@ -104,23 +104,17 @@ public sealed class OneRankedOrderTests
 
         private readonly List<(int Id, int Relevance, int Moment)> _matches = [];
 
-        private Library(Browser reader, Browser sharer)
-        {
-            Reader = reader;
-            Sharer = sharer;
-        }
+        private Library(Browser reader) => Reader = reader;
 
         public Browser Reader { get; }
 
-        public Browser Sharer { get; }
-
         public static async Task<Library> CreateAsync(TestApp app)
         {
-            var reader = app.CreateBrowser();
+            var library = new Library(app.CreateBrowser());
+            var reader = library.Reader;
             var readerName = await reader.RegisterNewUserAsync();
-            var sharer = app.CreateBrowser();
+            using var sharer = app.CreateBrowser();
             await sharer.RegisterNewUserAsync();
-            var library = new Library(reader, sharer);
             var moment = 0;
             void Add(int id, int relevance) => library._matches.Add((id, relevance, moment));
 
@@ -164,10 +158,6 @@ public sealed class OneRankedOrderTests
         public List<int> ExpectedOrder() =>
             [.. _matches.OrderByDescending(m => m.Relevance).ThenByDescending(m => m.Moment).ThenByDescending(m => m.Id).Select(m => m.Id)];
 
-        public void Dispose()
-        {
-            Reader.Dispose();
-            Sharer.Dispose();
-        }
+        public void Dispose() => Reader.Dispose();
     }
 }
