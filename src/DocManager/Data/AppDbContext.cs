@@ -3,6 +3,7 @@ using DocManager.Documents;
 using DocManager.Extraction;
 using DocManager.Jobs;
 using DocManager.Notifications;
+using DocManager.Search;
 using DocManager.Sessions;
 using DocManager.Sharing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -37,5 +38,6 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        modelBuilder.HasRowsBeforePaging();
     }
 }

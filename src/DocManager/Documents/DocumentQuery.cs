@@ -81,6 +81,19 @@ public sealed record DocumentQuery(
     /// <summary>The documents the user may see that match the filters (no sort, no paging).</summary>
     public IQueryable<Document> Filter(AppDbContext db, ISearchIndex search, int userId)
     {
+        var filtered = FilterAllButText(db, userId);
+        if (Q is null)
+        {
+            return filtered;
+        }
+
+        var hits = search.Match(SearchTerms.Parse(Q), userId);
+        return filtered.Where(d => hits.Select(h => h.DocumentId).Contains(d.Id));
+    }
+
+    /// <summary>The documents the user may see that pass every filter but the text query.</summary>
+    private IQueryable<Document> FilterAllButText(AppDbContext db, int userId)
+    {
         var shared = db.SharedWith(userId);
         var visible = Owner switch
         {
@@ -112,16 +125,10 @@ public sealed record DocumentQuery(
             visible = visible.Where(d => d.CreatedAt < end);
         }
 
-        if (Q is not null)
-        {
-            var hits = search.Match(SearchTerms.Parse(Q), userId);
-            visible = visible.Where(d => hits.Select(h => h.DocumentId).Contains(d.Id));
-        }
-
         return visible;
     }
 
-    /// <summary>The sort asked for (see <see cref="RankedIds"/> for the order of relevance).</summary>
+    /// <summary>The sort asked for (with a text query and no sort, the order is <see cref="Ranked"/>'s).</summary>
     public IOrderedQueryable<Document> Order(IQueryable<Document> documents) => Sort switch
     {
         "date" => documents.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id),
@@ -132,15 +139,15 @@ public sealed record DocumentQuery(
         _ => documents.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id),
     };
 
+    /// <summary>True when the list comes in order of relevance: a text query and no sort asked for.</summary>
+    public bool IsRanked => Q is not null && Sort is null;
+
     /// <summary>
-    /// With a text query and no sort asked for: the matching ids, title matches first, then by
-    /// relevance. Ids only, because a query joined to the raw full-text hits cannot also load tags.
+    /// The ranked search of the text query over the documents that pass the other filters: the one
+    /// `/search` runs too, so the list without a sort shows its matches in the same order.
     /// </summary>
-    public IQueryable<int> RankedIds(IQueryable<Document> documents, ISearchIndex search, int userId) =>
-        from d in documents
-        join h in search.Match(SearchTerms.Parse(Q), userId) on d.Id equals h.DocumentId
-        orderby h.TitleMatch descending, h.Rank descending, d.Id descending
-        select d.Id;
+    public RankedSearch Ranked(AppDbContext db, ISearchIndex search, int userId) =>
+        new(FilterAllButText(db, userId), search.Match(SearchTerms.Parse(Q), userId));
 
     /// <summary>
     /// A link to another page of the same list (defaults left out). Built by hand rather than as

@@ -66,41 +66,29 @@ public static class DocumentsApi
         }
 
         var userId = http.User.GetUserId();
-        var matching = query.Filter(db, search, userId);
-        var (page, titleMatches) = query.Sort is null && query.Q is not null
-            ? await RankedPageAsync(db, search, query, matching, cursor, limit + 1, userId, cancellationToken)
-            : (await query.Order(cursor is null ? matching : cursor.After(matching, query.Sort)).Take(limit + 1)
-                .Select(DocumentSummary.Projection).ToListAsync(cancellationToken), null);
-
-        string? next = null;
-        if (page.Count > limit)
-        {
-            page = page[..limit];
-            next = DocumentCursor.After(page[^1], query, titleMatches?[page[^1].Id] ?? 0).Protect(protection, query);
-        }
-
-        return (new CursorPage(query, page, next, userId), null);
+        var (page, next) = query.IsRanked
+            ? await RankedPageAsync(query.Ranked(db, search, userId), cursor, limit, cancellationToken)
+            : await SortedPageAsync(query, query.Filter(db, search, userId), cursor, limit, cancellationToken);
+        return (new CursorPage(query, page, next?.Protect(protection, query), userId), null);
     }
 
-    /// <summary>With `q` and no sort: title matches first, then newest first — an order a cursor can hold exactly.</summary>
-    private static async Task<(List<DocumentSummary>, Dictionary<int, int>)> RankedPageAsync(
-        AppDbContext db, ISearchIndex search, DocumentQuery query, IQueryable<Document> matching, DocumentCursor? cursor, int take, int userId, CancellationToken cancellationToken)
+    /// <summary>Up to <paramref name="limit"/> documents in the order of the sort asked for, and the cursor after them if more follow.</summary>
+    private static async Task<(IReadOnlyList<DocumentSummary>, DocumentCursor?)> SortedPageAsync(
+        DocumentQuery query, IQueryable<Document> matching, DocumentCursor? cursor, int limit, CancellationToken cancellationToken)
     {
-        var ranked = from d in matching
-                     join h in search.Match(SearchTerms.Parse(query.Q), userId) on d.Id equals h.DocumentId
-                     select new { d.Id, d.CreatedAt, h.TitleMatch };
-        if (cursor is not null)
-        {
-            var (match, created, id) = (cursor.TitleMatch, cursor.CreatedAt, cursor.Id);
-            ranked = ranked.Where(r => r.TitleMatch < match || (r.TitleMatch == match && (r.CreatedAt < created || (r.CreatedAt == created && r.Id < id))));
-        }
+        // One more than asked for tells whether another page follows.
+        var page = await query.Order(cursor is null ? matching : cursor.After(matching, query.Sort)).Take(limit + 1)
+            .Select(DocumentSummary.Projection).ToListAsync(cancellationToken);
+        return page.Count > limit ? (page[..limit], DocumentCursor.After(page[limit - 1], query)) : (page, null);
+    }
 
-        var keys = await ranked.OrderByDescending(r => r.TitleMatch).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-            .Take(take).ToListAsync(cancellationToken);
-        var ids = keys.Select(k => k.Id).ToList();
-        var summaries = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
-            .Select(DocumentSummary.Projection).ToDictionaryAsync(d => d.Id, cancellationToken);
-        return ([.. ids.Where(summaries.ContainsKey).Select(id => summaries[id])], keys.ToDictionary(k => k.Id, k => k.TitleMatch));
+    /// <summary>With `q` and no sort: the ranked order of `/search` and `/documents?q=`, continued from the cursor's place.</summary>
+    private static async Task<(IReadOnlyList<DocumentSummary>, DocumentCursor?)> RankedPageAsync(
+        RankedSearch search, DocumentCursor? cursor, int limit, CancellationToken cancellationToken)
+    {
+        var page = await search.PageAfterAsync(cursor?.Place, limit + 1, cancellationToken);
+        var documents = page.Take(limit).Select(r => r.Document).ToList();
+        return page.Count > limit ? (documents, DocumentCursor.After(page[limit - 1].Place)) : (documents, null);
     }
 
     private static async Task<IResult> GetAsync(int id, HttpContext http, AppDbContext db, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, ISearchIndex search, IDataProtec
 
     public int UserId { get; private set; }
 
-    /// <summary>Where `/documents/cards` continues after this page (for infinite scroll); null on the last page or in relevance order.</summary>
+    /// <summary>Where `/documents/cards` continues after this page (for infinite scroll); null on the last page.</summary>
     public string? NextCursor { get; private set; }
 
     [TempData]
@@ -55,29 +55,33 @@ public sealed class IndexModel(AppDbContext db, ISearchIndex search, IDataProtec
         TotalCount = totals?.Count ?? 0;
         TotalSize = totals?.Size ?? 0;
         // A page past the end is empty; computed in int, its offset could overflow to a negative number.
-        IReadOnlyList<DocumentSummary> documents = (long)(query.Page - 1) * query.PageSize >= TotalCount ? [] : await PageAsync(query, matching, cancellationToken);
+        var skip = (long)(query.Page - 1) * query.PageSize;
+        var (documents, last) = skip >= TotalCount ? ([], null) : query.IsRanked
+            ? await RankedPageAsync(query, (int)skip, cancellationToken)
+            : await SortedPageAsync(query, matching, (int)skip, cancellationToken);
         Cards = await DocumentCards.BuildAsync(db, documents, UserId, SearchTerms.Parse(query.Q), cancellationToken);
         IsEmpty = TotalCount == 0 && !await db.DocumentsVisibleTo(UserId).AnyAsync(cancellationToken);
-        if (query.Sort is not null && documents.Count > 0 && (long)query.Page * query.PageSize < TotalCount)
+        if (last is not null && skip + query.PageSize < TotalCount)
         {
-            NextCursor = DocumentCursor.After(documents[^1], query, titleMatch: 0).Protect(protection, query);
+            NextCursor = last.Protect(protection, query);
         }
 
         return Page();
     }
 
-    private async Task<IReadOnlyList<DocumentSummary>> PageAsync(DocumentQuery query, IQueryable<Document> matching, CancellationToken cancellationToken)
+    /// <summary>A page in the order of the sort asked for, and the cursor after its last document.</summary>
+    private static async Task<(IReadOnlyList<DocumentSummary>, DocumentCursor?)> SortedPageAsync(
+        DocumentQuery query, IQueryable<Document> matching, int skip, CancellationToken cancellationToken)
     {
-        var skip = (query.Page - 1) * query.PageSize;
-        if (query.Sort is not null)
-        {
-            return await query.Order(matching).Skip(skip).Take(query.PageSize)
-                .Select(DocumentSummary.Projection).ToListAsync(cancellationToken);
-        }
+        var page = await query.Order(matching).Skip(skip).Take(query.PageSize)
+            .Select(DocumentSummary.Projection).ToListAsync(cancellationToken);
+        return (page, page.Count > 0 ? DocumentCursor.After(page[^1], query) : null);
+    }
 
-        var ids = await query.RankedIds(matching, search, UserId).Skip(skip).Take(query.PageSize).ToListAsync(cancellationToken);
-        var summaries = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
-            .Select(DocumentSummary.Projection).ToDictionaryAsync(d => d.Id, cancellationToken);
-        return [.. ids.Where(summaries.ContainsKey).Select(id => summaries[id])];
+    /// <summary>A page of the ranked order `/search` shows too, and the cursor after its last document.</summary>
+    private async Task<(IReadOnlyList<DocumentSummary>, DocumentCursor?)> RankedPageAsync(DocumentQuery query, int skip, CancellationToken cancellationToken)
+    {
+        var page = (await query.Ranked(db, search, UserId).PageAsync(skip, query.PageSize, cancellationToken)).Documents;
+        return ([.. page.Select(r => r.Document)], page.Count > 0 ? DocumentCursor.After(page[^1].Place) : null);
     }
 }

@@ -43,37 +43,23 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
     {
         if (terms.IsEmpty)
         {
-            return db.Set<SearchHit>().FromSql($"""SELECT 0 AS "DocumentId", 0 AS "TitleMatch", 0.0::float8 AS "Rank" WHERE false""");
+            return db.Set<SearchHit>().FromSql($"""
+                SELECT 0 AS "DocumentId", false AS "InTitle", false AS "InTagsOrDescription", false AS "InFileName" WHERE false
+                """);
         }
 
+        // The head vector weighs title A, tags and description B, file name C: a query whose lexemes
+        // all carry one weight tests one field, read from the small vector, never the file text.
         var query = TsQuery(terms);
         var reader = Reader(userId);
         return db.Set<SearchHit>().FromSql($"""
             SELECT s."DocumentId",
-                   CASE WHEN s."TitleVector" @@ q.query THEN 1 ELSE 0 END AS "TitleMatch",
-                   ts_rank(s."HeadVector", q.query)::float8 AS "Rank"
+                   s."HeadVector" @@ to_tsquery('docmanager', {TsQuery(terms, "A")}) AS "InTitle",
+                   s."HeadVector" @@ to_tsquery('docmanager', {TsQuery(terms, "B")}) AS "InTagsOrDescription",
+                   s."HeadVector" @@ to_tsquery('docmanager', {TsQuery(terms, "C")}) AS "InFileName"
             FROM "DocumentSearch" AS s, to_tsquery('docmanager', {query}) AS q(query)
             WHERE s."Vector" @@ (q.query && {reader}::tsquery)
             """);
-    }
-
-    public async Task<SearchPage> PageAsync(SearchTerms terms, int userId, int skip, int take, CancellationToken cancellationToken)
-    {
-        if (terms.IsEmpty)
-        {
-            return new SearchPage([], 0);
-        }
-
-        var query = TsQuery(terms);
-        var reader = Reader(userId);
-        var rows = await db.Database.SqlQuery<PagedHit>($"""
-            SELECT s."DocumentId" AS "Id", (count(*) OVER ())::integer AS "Total"
-            FROM "DocumentSearch" AS s, to_tsquery('docmanager', {query}) AS q(query)
-            WHERE s."Vector" @@ (q.query && {reader}::tsquery)
-            ORDER BY s."TitleVector" @@ q.query DESC, ts_rank(s."HeadVector", q.query) DESC, s."DocumentId" DESC
-            LIMIT {take} OFFSET {skip}
-            """).ToListAsync(cancellationToken);
-        return await SearchPage.FromRowsAsync(rows, skip, () => Match(terms, userId).CountAsync(cancellationToken));
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SearchTerms terms, int userId, int limit, CancellationToken cancellationToken)
@@ -89,7 +75,7 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
             SELECT s."DocumentId" AS "Id", s."Title"
             FROM "DocumentSearch" AS s, to_tsquery('docmanager', {query}) AS q(query)
             WHERE s."TitleVector" @@ q.query AND s."Vector" @@ {reader}::tsquery
-            ORDER BY ts_rank(s."TitleVector", q.query) DESC, length(s."Title"), s."DocumentId"
+            ORDER BY length(s."Title"), s."DocumentId"
             LIMIT {limit}
             """).ToListAsync(cancellationToken);
     }
@@ -99,13 +85,15 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
 
     /// <summary>
     /// A tsquery in which every term must match: `'word'`, `('two' <-> 'words')` for a phrase, and
-    /// `'pre':*` for the word being typed. Terms are letters and digits only, so the quoting cannot
-    /// be broken; the whole string is a bound parameter.
+    /// `'pre':*` for the word being typed; with <paramref name="weight"/>, only lexemes of that weight
+    /// (`'word':A`). Terms are letters and digits only, so the quoting cannot be broken; the whole
+    /// string is a bound parameter.
     /// </summary>
-    private static string TsQuery(SearchTerms terms) =>
+    private static string TsQuery(SearchTerms terms, string weight = "") =>
         string.Join(" & ", terms.Groups.Select((group, index) =>
         {
-            var suffix = terms.LastIsPrefix && index == terms.Groups.Count - 1 ? ":*" : "";
+            var prefix = terms.LastIsPrefix && index == terms.Groups.Count - 1 ? "*" : "";
+            var suffix = prefix.Length + weight.Length > 0 ? $":{prefix}{weight}" : "";
             var lexemes = group.Select(word => $"'{word}'{suffix}");
             return group.Count == 1 ? lexemes.Single() : $"({string.Join(" <-> ", lexemes)})";
         }));

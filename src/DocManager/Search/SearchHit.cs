@@ -5,17 +5,19 @@ namespace DocManager.Search;
 
 /// <summary>
 /// One row of a full-text match, read with raw SQL from the provider's index (FTS5 or tsvector)
-/// and composed into ordinary LINQ queries: which document, whether its title matched, how well.
+/// and composed into ordinary LINQ queries: which document, and in which of its fields every term
+/// of the search occurs. These are facts about the document alone; what they are worth is decided
+/// in one place, <see cref="RankedSearch"/>.
 /// </summary>
 public sealed class SearchHit
 {
     public int DocumentId { get; set; }
 
-    /// <summary>1 when the title itself matched: such hits are listed first.</summary>
-    public int TitleMatch { get; set; }
+    public bool InTitle { get; set; }
 
-    /// <summary>Relevance: higher is better.</summary>
-    public double Rank { get; set; }
+    public bool InTagsOrDescription { get; set; }
+
+    public bool InFileName { get; set; }
 }
 
 internal sealed class SearchHitConfiguration : IEntityTypeConfiguration<SearchHit>

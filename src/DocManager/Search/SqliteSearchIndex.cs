@@ -11,7 +11,7 @@ namespace DocManager.Search;
 /// </summary>
 internal sealed class SqliteSearchIndex(AppDbContext db) : ISearchIndex
 {
-    private const string ContentColumns = "{title description tags filename body}";
+    private const string ContentColumns = "title description tags filename body";
 
     // What one index row holds for a document; {0} in the filter is the only parameter.
     private const string Entries = """
@@ -39,45 +39,20 @@ internal sealed class SqliteSearchIndex(AppDbContext db) : ISearchIndex
     {
         if (terms.IsEmpty)
         {
-            return db.Set<SearchHit>().FromSql($"""SELECT 0 AS "DocumentId", 0 AS "TitleMatch", 0.0 AS "Rank" WHERE 0""");
+            return db.Set<SearchHit>().FromSql($"""
+                SELECT 0 AS "DocumentId", 0 AS "InTitle", 0 AS "InTagsOrDescription", 0 AS "InFileName" WHERE 0
+                """);
         }
 
-        var match = $"{Reader(userId)} AND {ContentColumns} : ({Expression(terms)})";
-        var titleMatch = $"{Reader(userId)} AND title : ({Expression(terms)})";
-        // bm25 weights per column: title, description, tags, filename, body, readers.
+        // Each field test is a match of its own, run once for the whole query (not per row).
         return db.Set<SearchHit>().FromSql($"""
             SELECT rowid AS "DocumentId",
-                   CASE WHEN rowid IN (SELECT rowid FROM "DocumentSearch" WHERE "DocumentSearch" MATCH {titleMatch}) THEN 1 ELSE 0 END AS "TitleMatch",
-                   -bm25("DocumentSearch", 10.0, 3.0, 5.0, 2.0, 1.0, 0.0) AS "Rank"
+                   rowid IN (SELECT rowid FROM "DocumentSearch" WHERE "DocumentSearch" MATCH {Within("title", terms, userId)}) AS "InTitle",
+                   rowid IN (SELECT rowid FROM "DocumentSearch" WHERE "DocumentSearch" MATCH {Within("tags description", terms, userId)}) AS "InTagsOrDescription",
+                   rowid IN (SELECT rowid FROM "DocumentSearch" WHERE "DocumentSearch" MATCH {Within("filename", terms, userId)}) AS "InFileName"
             FROM "DocumentSearch"
-            WHERE "DocumentSearch" MATCH {match}
+            WHERE "DocumentSearch" MATCH {Within(ContentColumns, terms, userId)}
             """);
-    }
-
-    public async Task<SearchPage> PageAsync(SearchTerms terms, int userId, int skip, int take, CancellationToken cancellationToken)
-    {
-        if (terms.IsEmpty)
-        {
-            return new SearchPage([], 0);
-        }
-
-        var match = $"{Reader(userId)} AND {ContentColumns} : ({Expression(terms)})";
-        var titleMatch = $"{Reader(userId)} AND title : ({Expression(terms)})";
-        // bm25 must be computed inside the full-text query; the window count runs over its results
-        // ("LIMIT -1" keeps SQLite from merging the two levels).
-        var rows = await db.Database.SqlQuery<PagedHit>($"""
-            SELECT "Id", count(*) OVER () AS "Total"
-            FROM (
-                SELECT rowid AS "Id",
-                       rowid IN (SELECT rowid FROM "DocumentSearch" WHERE "DocumentSearch" MATCH {titleMatch}) AS "TitleMatch",
-                       bm25("DocumentSearch", 10.0, 3.0, 5.0, 2.0, 1.0, 0.0) AS "Score"
-                FROM "DocumentSearch"
-                WHERE "DocumentSearch" MATCH {match}
-                LIMIT -1)
-            ORDER BY "TitleMatch" DESC, "Score", "Id" DESC
-            LIMIT {take} OFFSET {skip}
-            """).ToListAsync(cancellationToken);
-        return await SearchPage.FromRowsAsync(rows, skip, () => Match(terms, userId).CountAsync(cancellationToken));
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SearchTerms terms, int userId, int limit, CancellationToken cancellationToken)
@@ -87,17 +62,18 @@ internal sealed class SqliteSearchIndex(AppDbContext db) : ISearchIndex
             return [];
         }
 
-        var match = $"{Reader(userId)} AND title : ({Expression(terms)})";
         return await db.Database.SqlQuery<Suggestion>($"""
             SELECT rowid AS "Id", title AS "Title"
             FROM "DocumentSearch"
-            WHERE "DocumentSearch" MATCH {match}
-            ORDER BY bm25("DocumentSearch", 1.0, 0.0, 0.0, 0.0, 0.0, 0.0), length(title), rowid
+            WHERE "DocumentSearch" MATCH {Within("title", terms, userId)}
+            ORDER BY length(title), rowid
             LIMIT {limit}
             """).ToListAsync(cancellationToken);
     }
 
-    private static string Reader(int userId) => string.Create(CultureInfo.InvariantCulture, $"readers : \"u{userId}\"");
+    /// <summary>An FTS5 expression: readable by the user, and every term in one of these columns.</summary>
+    private static string Within(string columns, SearchTerms terms, int userId) =>
+        string.Create(CultureInfo.InvariantCulture, $"readers : \"u{userId}\" AND {{{columns}}} : ({Expression(terms)})");
 
     /// <summary>Every term must match: words as quoted strings, phrases as one quoted string, the last word as a prefix.</summary>
     private static string Expression(SearchTerms terms) => string.Join(" AND ", terms.Groups.Select((group, index) =>
