@@ -43,9 +43,8 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
         var (input, form) = DocumentForm.Read(posted);
         Form = form;
         // A form without a version (an old page, a script) saves as before; one with a version must match.
-        Version = int.TryParse(posted["version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
-            ? version
-            : document!.Version;
+        int? sentVersion = posted.ContainsKey("version") ? ParseVersion(posted["version"]) : null;
+        Version = sentVersion ?? document!.Version;
         var validation = DocumentRules.Validate(input);
         if (!validation.IsValid)
         {
@@ -53,7 +52,7 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
             return Invalid(StatusCodes.Status400BadRequest);
         }
 
-        var result = await writer.UpdateAsync(document!, validation.Fields!, posted.ContainsKey("version") ? Version : null, cancellationToken);
+        var result = await writer.UpdateAsync(document!, validation.Fields!, sentVersion, cancellationToken);
         if (!result.Succeeded)
         {
             this.AddError(result.Field!, result.Error!);
@@ -62,6 +61,12 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
 
         return LocalRedirect($"/documents/{id}");
     }
+
+    /// <summary>A version that is not a number is refused, never taken for the current one (which would skip the check).</summary>
+    private static int ParseVersion(string? value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new BadHttpRequestException("'version' must be the version number the form was loaded with");
 
     private PageResult Invalid(int status)
     {

@@ -15,7 +15,7 @@ public sealed partial class MalformedInputSweep
     private const int BodyLimit = 64 * 1024;
     private const string TooLarge = "The request body is larger than 64 KiB";
     private const string NoJson = "The request has no body: send a JSON object.";
-    private const string NotJsonType = "Send the body as JSON, with Content-Type: application/json.";
+    private const string NotJsonType = "Send the body as JSON, with Content-Type: application/json";
     private const string NotJson = "The body is not valid JSON";
     private const string NotAnObject = "The body must be a JSON object.";
     private const string NotAForm = "Send the form as application/x-www-form-urlencoded or multipart/form-data.";

@@ -19,8 +19,11 @@ public sealed partial class MalformedInputSweep
     /// <summary>Percent-encoded bytes that are not UTF-8: a stray byte, a broken sequence, a surrogate, an overlong NUL, past U+10FFFF, cut short.</summary>
     private static readonly string[] NotUtf8 = ["%FF", "%C3%28", "%ED%A0%80", "%C0%80", "%F4%90%80%80", "abc%E2%82"];
 
-    /// <summary>Numbers no id, page or count can be: past long, past int, and in a path not a number at all.</summary>
-    private static readonly string[] HugeNumbers = ["99999999999999999999", "2147483648"];
+    /// <summary>Numbers no id can be: past long, and past int (the type of every id in a path).</summary>
+    private static readonly string[] HugeIds = ["99999999999999999999", "2147483648"];
+
+    /// <summary>A number past long, the widest type of any number in a query, form or JSON body.</summary>
+    private const string HugeNumber = "99999999999999999999";
 
     private static readonly string[] UnknownMethods = ["PUT", "BREW"];
 
@@ -88,15 +91,14 @@ public sealed partial class MalformedInputSweep
         {
             var valid = world.Valid(route);
             var inPath = route.Template.Contains("{id}", StringComparison.Ordinal) || route.Template.Contains("{userId}", StringComparison.Ordinal)
-                ? HugeNumbers.Concat(["-1", "0", "1e3", "%FF"]).Select(number => Expect(valid with { Path = ReplaceNumbers(valid.Path, number) }, 404))
+                ? HugeIds.Concat(["-1", "0", "1e3", "%FF"]).Select(number => Expect(valid with { Path = ReplaceNumbers(valid.Path, number) }, 404))
                 : [];
-            var inQuery = NumericNames(valid.Query).SelectMany(name => HugeNumbers.Select(number =>
-                Expect(valid with { Query = SweepRequest.Replace(valid.Query, name, number) }, 400)));
+            var inQuery = NumericNames(valid.Query).Select(name => Expect(valid with { Query = SweepRequest.Replace(valid.Query, name, HugeNumber) }, 400));
             var inFields = route.Body == BodyKind.Form
-                ? NumericNames(valid.Fields).SelectMany(name => HugeNumbers.Select(number => Expect(valid with { Fields = SweepRequest.Replace(valid.Fields, name, number) }, 400)))
+                ? NumericNames(valid.Fields).Select(name => Expect(valid with { Fields = SweepRequest.Replace(valid.Fields, name, HugeNumber) }, 400))
                 : [];
             var inJson = route.Body == BodyKind.Json && JsonNumber().IsMatch(valid.Json)
-                ? HugeNumbers.Append("1e400").Select(number => Expect(valid with { Json = JsonNumber().Replace(valid.Json, number) }, 400))
+                ? new[] { HugeNumber, "1e400" }.Select(number => Expect(valid with { Json = JsonNumber().Replace(valid.Json, number) }, 400))
                 : [];
             return inPath.Concat(inQuery).Concat(inFields).Concat(inJson);
         }));

@@ -42,7 +42,7 @@ public static class RouteCatalogue
         new(Post, "/documents/new", Form, Fields: DocumentFields),
         new(Get, "/documents/{id}"),
         new(Get, "/documents/{id}/edit"),
-        new(Post, "/documents/{id}/edit", Form, Fields: "title=Swept+report&description=Edited&category=report&tags=swept&priority=low&version={version}"),
+        new(Post, "/documents/{id}/edit", Form, Fields: "title=Swept+report&description=Edited&category=report&tags=swept&tags=edited&priority=low&version={version}"),
         new(Get, "/documents/{id}/delete"),
         new(Post, "/documents/{id}/delete", Form),
         new(Get, "/files/{id}", Query: "inline=1"),

@@ -165,15 +165,14 @@ public sealed class SweepWorld : IAsyncDisposable
 
     private static async Task<HttpContent?> BodyAsync(SweepRequest request, string token)
     {
-        var (bytes, contentType) = request.RawBody is { } raw
-            ? (raw, null)
-            : request.Route.Body switch
-            {
-                BodyKind.Form => (FormBody(request.Fields, token), "application/x-www-form-urlencoded"),
-                BodyKind.Json => (Encoding.UTF8.GetBytes(request.Json), "application/json"),
-                BodyKind.Multipart => await MultipartAsync(request.Fields, token),
-                _ => ((byte[]?)null, (string?)null),
-            };
+        var (bytes, contentType) = request.Route.Body switch
+        {
+            BodyKind.Form => (FormBody(request.Fields, token), "application/x-www-form-urlencoded"),
+            BodyKind.Json => (Encoding.UTF8.GetBytes(request.Json), "application/json"),
+            BodyKind.Multipart => await MultipartAsync(request.Fields, token),
+            _ => ((byte[]?)null, (string?)null),
+        };
+        bytes = request.RawBody ?? bytes;
         if (bytes is null)
         {
             return null;
