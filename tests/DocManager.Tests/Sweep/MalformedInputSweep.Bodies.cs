@@ -18,6 +18,7 @@ public sealed partial class MalformedInputSweep
     private const string NotJsonType = "Send the body as JSON, with Content-Type: application/json";
     private const string NotJson = "The body is not valid JSON";
     private const string NotAnObject = "The body must be a JSON object.";
+    private const string UnreadableForm = "The form could not be read";
     private const string NotAForm = "Send the form as application/x-www-form-urlencoded or multipart/form-data.";
 
     /// <summary>Content types that are not JSON; "" sends none.</summary>
@@ -113,11 +114,28 @@ public sealed partial class MalformedInputSweep
             {
                 Expect(valid with { Fields = Join(valid.Fields, "padding=" + padding) }, 413, TooLarge),
                 Expect(valid with { Fields = Join(valid.Fields, "padding=" + padding), Chunked = true }, 413, TooLarge),
-                // Small, but more fields than any form has.
-                Expect(valid with { Fields = Join(valid.Fields, string.Join('&', Enumerable.Range(0, 2000).Select(i => $"f{i}=x"))) }, 400, "The form could not be read"),
             };
         });
         await SweepAsync(world, json.Concat(forms));
+    }
+
+    [Fact]
+    public async Task FormsThatCannotBeRead_Answer400()
+    {
+        await using var world = await SweepWorld.StartAsync();
+
+        await SweepAsync(world, RouteCatalogue.Taking(BodyKind.Form).SelectMany(route =>
+        {
+            var valid = world.Valid(route);
+            return new[]
+            {
+                // Small, but more fields than any form has.
+                Expect(valid with { Fields = Join(valid.Fields, string.Join('&', Enumerable.Range(0, 2000).Select(i => $"f{i}=x"))) }, 400, UnreadableForm),
+                // A multipart form (which pages take too) without its boundary, or whose body is not multipart.
+                Expect(valid with { ContentType = "multipart/form-data" }, 400, UnreadableForm),
+                Expect(valid with { ContentType = "multipart/form-data; boundary=sweep" }, 400, UnreadableForm),
+            };
+        }));
     }
 
     [Fact]
