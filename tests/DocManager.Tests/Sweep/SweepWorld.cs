@@ -14,33 +14,11 @@ namespace DocManager.Tests.Sweep;
 /// unread notification, and an anonymous visitor; see <see cref="CataloguedRoute"/> for the placeholders.
 /// It sends requests as the owner or the visitor, and reads back everything a request could change.
 /// </summary>
-public sealed class SweepWorld : IAsyncDisposable
+public sealed class SweepWorld(
+    TestApp app, TestApp? ownApp, Browser owner, string ownerToken, Browser visitor, string visitorToken, Dictionary<string, string> values)
+    : IAsyncDisposable
 {
-    private readonly TestApp? _ownApp;
-    private readonly Dictionary<string, string> _values;
-
-    private SweepWorld(TestApp app, TestApp? ownApp, Browser owner, string ownerToken, Browser visitor, string visitorToken, Dictionary<string, string> values)
-    {
-        App = app;
-        _ownApp = ownApp;
-        Owner = owner;
-        OwnerToken = ownerToken;
-        Visitor = visitor;
-        VisitorToken = visitorToken;
-        _values = values;
-    }
-
-    public TestApp App { get; }
-
-    public Browser Owner { get; }
-
-    public string OwnerToken { get; }
-
-    public Browser Visitor { get; }
-
-    public string VisitorToken { get; }
-
-    public int DocumentId => int.Parse(_values["{id}"], CultureInfo.InvariantCulture);
+    public TestApp App { get; } = app;
 
     /// <summary>A world in an app of its own on <paramref name="backend"/>.</summary>
     public static async Task<SweepWorld> StartAsync(Backend backend = Backend.Sqlite)
@@ -89,8 +67,8 @@ public sealed class SweepWorld : IAsyncDisposable
 
     public async Task<SweepAnswer> SendAsync(SweepRequest request)
     {
-        var browser = request.Route.SignedIn ? Owner : Visitor;
-        var token = request.Route.SignedIn ? OwnerToken : VisitorToken;
+        var browser = request.Route.SignedIn ? owner : visitor;
+        var token = request.Route.SignedIn ? ownerToken : visitorToken;
         var url = request.Path + (request.Query.Length > 0 ? "?" + request.Query : "");
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(url, UriKind.Relative));
         message.Content = await BodyAsync(request, token);
@@ -139,17 +117,17 @@ public sealed class SweepWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Owner.Dispose();
-        Visitor.Dispose();
-        if (_ownApp is not null)
+        owner.Dispose();
+        visitor.Dispose();
+        if (ownApp is not null)
         {
-            await _ownApp.DisposeAsync();
+            await ownApp.DisposeAsync();
         }
     }
 
     private string Fill(string text)
     {
-        foreach (var (placeholder, value) in _values)
+        foreach (var (placeholder, value) in values)
         {
             text = text.Replace(placeholder, value, StringComparison.Ordinal);
         }
@@ -158,7 +136,7 @@ public sealed class SweepWorld : IAsyncDisposable
     }
 
     /// <summary>The body of a form request as the page's form sends it: its anti-forgery field, then the fields.</summary>
-    public byte[] FormBody(SweepRequest request) => FormBody(request.Fields, request.Route.SignedIn ? OwnerToken : VisitorToken);
+    public byte[] FormBody(SweepRequest request) => FormBody(request.Fields, request.Route.SignedIn ? ownerToken : visitorToken);
 
     private static byte[] FormBody(string fields, string token) =>
         Encoding.ASCII.GetBytes($"__RequestVerificationToken={Uri.EscapeDataString(token)}{(fields.Length > 0 ? "&" : "")}{fields}");
