@@ -52,13 +52,7 @@ internal sealed class InputGuard(RequestDelegate next)
     private static async Task ReadFormAsync(HttpContext context)
     {
         var request = context.Request;
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var media) && media.Charset.HasValue &&
-            !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new BadHttpRequestException("Send the form encoded as UTF-8.", StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        var body = await SmallBody.ReadAsync(request, context.RequestAborted);
+        var body = await SmallBody.ReadUtf8Async(request, "the form", context.RequestAborted);
         if (!IsUtf8(body))
         {
             throw new BadHttpRequestException("The form is not valid UTF-8.");

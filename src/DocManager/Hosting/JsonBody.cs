@@ -33,18 +33,13 @@ public sealed class JsonBody : IEndpointParameterMetadataProvider
             throw Refused(StatusCodes.Status415UnsupportedMediaType, NotJson);
         }
 
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var media) && media.Charset.HasValue &&
-            !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
-        {
-            throw Refused(StatusCodes.Status415UnsupportedMediaType, "Send JSON encoded as UTF-8.");
-        }
-
-        var bytes = await SmallBody.ReadAsync(request, context.RequestAborted);
+        var bytes = await SmallBody.ReadUtf8Async(request, "JSON", context.RequestAborted);
         if (bytes.Length == 0)
         {
             throw Refused(StatusCodes.Status400BadRequest, "The request has no body: send a JSON object.");
         }
 
+        // Without a content type, an empty body is "no body" (above); one with bytes is of an unknown type.
         if (request.ContentType is null)
         {
             throw Refused(StatusCodes.Status415UnsupportedMediaType, NotJson);

@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace DocManager.Hosting;
 
 /// <summary>
@@ -10,9 +12,18 @@ public static class SmallBody
 {
     public const int MaxBytes = 64 * 1024;
 
-    /// <summary>The whole body, or a 413 <see cref="BadHttpRequestException"/> as soon as it is longer than <see cref="MaxBytes"/>.</summary>
-    public static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole body, which is text in UTF-8 (<paramref name="what"/> names it in the refusal of another
+    /// charset, a 415), or a 413 as soon as it is longer than <see cref="MaxBytes"/>.
+    /// </summary>
+    public static async Task<byte[]> ReadUtf8Async(HttpRequest request, string what, CancellationToken cancellationToken)
     {
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var media) && media.Charset.HasValue &&
+            !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadHttpRequestException($"Send {what} encoded as UTF-8.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
         if (request.ContentLength > MaxBytes)
         {
             throw TooLarge();
