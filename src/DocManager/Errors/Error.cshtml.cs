@@ -31,9 +31,12 @@ public sealed class ErrorModel : PageModel
         // A failed request re-executed here keeps the status its handler chose (503 for an outage, 4xx for
         // refused input); 500 otherwise. Visited directly, the page is an address like any unknown one.
         var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
-        var code = !failed && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null ? StatusCodes.Status404NotFound
-            : RouteData.Values.TryGetValue("code", out var value) && int.TryParse(value?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
-            : failed && Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
+        var reExecuted = failed || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        var routed = RouteData.Values.TryGetValue("code", out var value) && int.TryParse(value?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : (int?)null;
+        var code = !reExecuted ? StatusCodes.Status404NotFound
+            : routed ?? (failed && Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         Code = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Code;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
