@@ -24,7 +24,7 @@ public sealed class DetailsModel(AppDbContext db, ShareService shares) : PageMod
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public IActionResult OnGetShares(int id) => LocalRedirect($"/documents/{id}");
+    public Task<IActionResult> OnGetSharesAsync(int id, CancellationToken cancellationToken) => this.BackToDocumentAsync(db, id, cancellationToken);
 
     /// <summary>`POST /documents/{id}/shares`: the owner shares read-only with a username.</summary>
     public async Task<IActionResult> OnPostSharesAsync([FromRoute] int id, [FromForm(Name = "username")] string? username, CancellationToken cancellationToken)

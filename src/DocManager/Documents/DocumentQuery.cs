@@ -22,52 +22,53 @@ public sealed record DocumentQuery(
 
     public static (DocumentQuery? Query, string? Error) Parse(IQueryCollection query, int defaultPageSize = 50)
     {
-        string? Single(string name, out string? error, bool trim = true)
+        // A name given twice never gets here: InputGuard refuses it, on every route.
+        string? Single(string name, bool trim = true)
         {
             var values = query.TryGetValue(name, out var v) ? v : StringValues.Empty;
-            error = values.Count > 1 ? $"'{name}' may be given only once" : null;
             return values.Count == 1 && !string.IsNullOrWhiteSpace(values[0]) ? (trim ? values[0]!.Trim() : values[0]) : null;
         }
 
         // The search text is kept as typed: a trailing space ends the last word, so it no longer matches as a prefix.
-        var q = Single("q", out var error, trim: false);
-        var category = error is null ? Single("category", out error) : null;
+        var q = Single("q", trim: false);
+        string? error = null;
+        var category = error is null ? Single("category") : null;
         if (error is null && category is not null && !DocumentRules.Categories.Contains(category))
         {
             error = $"Unknown category '{category}'";
         }
 
-        var tag = error is null ? Single("tag", out error)?.ToLowerInvariant() : null;
+        var tag = error is null ? Single("tag")?.ToLowerInvariant() : null;
         if (error is null && tag is not null && !DocumentRules.IsTag(tag))
         {
             error = $"'{tag}' is not a tag: tags are letters, digits, '-' and '_'";
         }
-        var owner = error is null ? Single("owner", out error) ?? "all" : "all";
+        var owner = error is null ? Single("owner") ?? "all" : "all";
         if (error is null && !Owners.Contains(owner))
         {
             error = $"Unknown owner filter '{owner}': use me, shared or all";
         }
 
-        var from = error is null ? Date(Single("from", out error), "from", ref error) : null;
-        var to = error is null ? Date(Single("to", out error), "to", ref error) : null;
+        var from = error is null ? Date(Single("from"), "from", ref error) : null;
+        var to = error is null ? Date(Single("to"), "to", ref error) : null;
         if (error is null && from > to)
         {
             error = "'from' must not be after 'to'";
         }
 
-        var sort = error is null ? Single("sort", out error) ?? (q is null ? "-date" : null) : "-date";
+        var sort = error is null ? Single("sort") ?? (q is null ? "-date" : null) : "-date";
         if (error is null && sort is not null && !Sorts.Contains(sort))
         {
             error = $"Unknown sort '{sort}'";
         }
 
-        var page = error is null ? Number(Single("page", out error), 1, "page", ref error) : 1;
+        var page = error is null ? Number(Single("page"), 1, "page", ref error) : 1;
         if (error is null && page < 1)
         {
             error = "'page' must be 1 or more";
         }
 
-        var pageSize = error is null ? Number(Single("pageSize", out error), defaultPageSize, "pageSize", ref error) : 50;
+        var pageSize = error is null ? Number(Single("pageSize"), defaultPageSize, "pageSize", ref error) : 50;
         if (error is null && !PageSizes.Contains(pageSize))
         {
             error = "'pageSize' must be 10, 25, 50 or 100";

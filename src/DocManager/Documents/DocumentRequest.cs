@@ -27,14 +27,10 @@ public sealed class DocumentRequest
     /// <summary>Which of the fields the client named (PATCH leaves the others as they are).</summary>
     public IReadOnlySet<string> Present { get; private init; } = new HashSet<string>();
 
+    /// <summary>The named fields of <paramref name="body"/>, a JSON object (<see cref="Hosting.JsonBody"/>), or why they are not usable.</summary>
     public static (DocumentRequest? Request, Dictionary<string, string[]> Errors) Parse(JsonElement body)
     {
         var errors = new Dictionary<string, string[]>();
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            errors["body"] = ["Send a JSON object"];
-            return (null, errors);
-        }
 
         string? Text(string name)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using DocManager.Data;
 using DocManager.Hosting;
 using DocManager.Search;
@@ -98,9 +97,9 @@ public static class DocumentsApi
         return document is null ? ApiProblems.NotFound(id) : Ok(http, document, userId);
     }
 
-    private static async Task<IResult> CreateAsync(JsonElement body, HttpContext http, DocumentWriter writer, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(JsonBody body, HttpContext http, DocumentWriter writer, AppDbContext db, CancellationToken cancellationToken)
     {
-        var (request, parseErrors) = DocumentRequest.Parse(body);
+        var (request, parseErrors) = DocumentRequest.Parse(body.Root);
         if (request is null)
         {
             return ApiProblems.Invalid(parseErrors);
@@ -124,7 +123,7 @@ public static class DocumentsApi
         return TypedResults.Created($"/api/documents/{created.Id}", DocumentDto.From(created, userId));
     }
 
-    private static async Task<IResult> UpdateAsync(int id, JsonElement body, HttpContext http, DocumentWriter writer, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(int id, JsonBody body, HttpContext http, DocumentWriter writer, AppDbContext db, CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
         var (document, access) = await db.FindForChangeAsync(id, userId, cancellationToken);
@@ -138,7 +137,7 @@ public static class DocumentsApi
             return ApiProblems.PreconditionFailed();
         }
 
-        var (request, parseErrors) = DocumentRequest.Parse(body);
+        var (request, parseErrors) = DocumentRequest.Parse(body.Root);
         if (request is null)
         {
             return ApiProblems.Invalid(parseErrors);

@@ -33,6 +33,11 @@ public static class DownloadEndpoint
         }
 
         var contentType = file.ContentType ?? "application/octet-stream";
+        if (inline is not (null or "0" or "1"))
+        {
+            throw new BadHttpRequestException("'inline' must be 1 (show in the browser) or 0 (download)");
+        }
+
         var showInline = inline == "1" && FileKinds.CanShowInline(contentType);
         var headers = http.Response.Headers;
         headers.CacheControl = "private, no-cache";

@@ -42,16 +42,21 @@ public sealed class EditModel(AppDbContext db, DocumentWriter writer) : PageMode
         var posted = await Request.ReadFormAsync(cancellationToken);
         Form = DocumentForm.Read(posted);
         // A form without a version (an old page, a script) saves as before; one with a version must match.
-        Version = int.TryParse(posted["version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
-            ? version
-            : document!.Version;
+        int? sentVersion = posted.ContainsKey("version") ? ParseVersion(posted["version"]) : null;
+        Version = sentVersion ?? document!.Version;
         var fields = DocumentRules.Validate(Form.ToInput());
         if (!fields.Succeeded)
         {
             return this.Refused(fields.Refusal);
         }
 
-        var updated = await writer.UpdateAsync(document!, fields.Value, posted.ContainsKey("version") ? Version : null, cancellationToken);
+        var updated = await writer.UpdateAsync(document!, fields.Value, sentVersion, cancellationToken);
         return updated.Succeeded ? LocalRedirect($"/documents/{id}") : this.Refused(updated.Refusal);
     }
+
+    /// <summary>A version that is not a number is refused, never taken for the current one (which would skip the check).</summary>
+    private static int ParseVersion(string? value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new BadHttpRequestException("'version' must be the version number the form was loaded with");
 }

@@ -28,10 +28,15 @@ public sealed class ErrorModel : PageModel
     [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        // A failed request re-executed here keeps the status its handler chose (503 for an outage); 500 otherwise.
-        var code = RouteData.Values.TryGetValue("code", out var value) && int.TryParse(value?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+        // A failed request re-executed here keeps the status its handler chose (503 for an outage, 4xx for
+        // refused input); 500 otherwise. Visited directly, the page is an address like any unknown one.
+        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        var reExecuted = failed || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        var routed = RouteData.Values.TryGetValue("code", out var value) && int.TryParse(value?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed)
             ? parsed
-            : HttpContext.Features.Get<IExceptionHandlerFeature>() is not null && Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
+            : (int?)null;
+        var code = !reExecuted ? StatusCodes.Status404NotFound
+            : routed ?? (failed && Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         Code = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Code;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
@@ -43,11 +48,14 @@ public sealed class ErrorModel : PageModel
             404 => ("Page not found", "There is nothing here, or it is not shared with you. Check the address, or go back to your documents."),
             405 => ("Not allowed", "This address does not accept that kind of request."),
             413 => ("Too large", "The upload is larger than allowed."),
+            415 => ("Unsupported content", "This address does not take content of that type."),
             429 => ("Slow down", "Too many requests in a short time. Wait a little and try again."),
             503 => ("Temporarily unavailable", "The service is temporarily unavailable: a part DocManager depends on is not answering, so your request could not be completed. Try again in a moment."),
             507 => ("Out of storage space", "The server has run out of storage space, so your request could not be completed. Try again later."),
             >= 500 => ("Something went wrong", "We could not complete your request. It has been logged; please try again."),
             _ => ("That did not work", "The request could not be completed."),
         };
+        // Refused input says what was wrong with it, in the app's own words.
+        Explanation = BadRequestHandler.Message(HttpContext) ?? Explanation;
     }
 }

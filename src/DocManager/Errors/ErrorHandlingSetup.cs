@@ -1,13 +1,27 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using DocManager.Hosting;
 using DocManager.Sessions;
+using DocManager.Shared;
 
 namespace DocManager.Errors;
 
 public static class ErrorHandlingSetup
 {
-    /// <summary>RFC 9457 problems for the API; nothing in them reveals internals. A service that is down answers 503, not 500.</summary>
+    /// <summary>
+    /// RFC 9457 problems for the API; nothing in them reveals internals. A service that is down answers
+    /// 503, not 500; input the app cannot take answers the 4xx that names it, also from pages (their
+    /// filters are added here rather than in Program.cs, beside the handler that answers them).
+    /// </summary>
     public static IServiceCollection AddErrorHandling(this IServiceCollection services) =>
-        services.AddExceptionHandler<ServiceOutageHandler>().AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        services.Configure<MvcOptions>(mvc =>
+            {
+                mvc.Filters.Add<FormPostFilter>(FormPostFilter.Order);
+                mvc.Filters.Add<BindingFailureFilter>();
+            })
+            .AddExceptionHandler<ServiceOutageHandler>()
+            .AddExceptionHandler<BadRequestHandler>()
+            .AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance = null;
             context.ProblemDetails.Extensions.Remove("exception");
@@ -24,7 +38,7 @@ public static class ErrorHandlingSetup
         StatusCodes.Status404NotFound => "There is nothing at this address.",
         StatusCodes.Status405MethodNotAllowed => "This address does not accept that method.",
         StatusCodes.Status413PayloadTooLarge => "The request is too large.",
-        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (uploads as multipart/form-data).",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with Content-Type: application/json (uploads as multipart/form-data).",
         >= 500 => "Something went wrong on our side. Please try again later.",
         _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "The request failed.",
     };
@@ -47,11 +61,16 @@ public static class ErrorHandlingSetup
             pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true, SuppressDiagnosticsCallback = LoggedElsewhere });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
+
+        // After the handlers above, so that a refused query string or form is answered like any other 4xx.
+        app.UseMiddleware<InputGuard>();
         return app;
     }
 
-    // An outage is logged once, as a warning, by ServiceOutageHandler; a stack trace per failed
-    // request would bury the one line that matters. Every other exception is logged as an error.
+    // An outage is logged once, as a warning, by ServiceOutageHandler, and refused input as information
+    // by BadRequestHandler; a stack trace per failed request would bury the one line that matters.
+    // Every other exception is logged as an error.
     private static bool LoggedElsewhere(ExceptionHandlerSuppressDiagnosticsContext context) =>
-        context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService || ServiceOutage.Classify(context.Exception) is not null;
+        context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService ||
+        ServiceOutage.Classify(context.Exception) is not null || context.Exception is BadHttpRequestException;
 }

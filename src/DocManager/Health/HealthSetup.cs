@@ -10,6 +10,9 @@ public static class HealthSetup
 {
     private const string Ready = "ready";
 
+    // Probes read; the framework maps health checks for every method, so a PUT or DELETE would answer 200.
+    private static readonly HttpMethodMetadata Probes = new([HttpMethods.Get, HttpMethods.Head]);
+
     /// <summary>Readiness checks every part a request may need (database, session store, file store) and reports file integrity.</summary>
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
@@ -28,9 +31,9 @@ public static class HealthSetup
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson })
-            .AllowAnonymous().WithoutSession();
+            .AllowAnonymous().WithoutSession().WithMetadata(Probes);
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteJson })
-            .AllowAnonymous().WithoutSession();
+            .AllowAnonymous().WithoutSession().WithMetadata(Probes);
         return endpoints;
     }
 

@@ -9,7 +9,7 @@ namespace DocManager.Hosting;
 public static class ApiProblems
 {
     public static IResult BadRequest(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: Title(StatusCodes.Status400BadRequest), detail: detail);
 
     public static IResult NotFound(int id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no document {id}, or it is not shared with you.");
@@ -34,11 +34,13 @@ public static class ApiProblems
                 extensions: new Dictionary<string, object?> { ["errors"] = errors });
     }
 
-    private static string Title(int status) => status switch
+    public static string Title(int status) => status switch
     {
+        StatusCodes.Status400BadRequest => "Bad request",
         StatusCodes.Status403Forbidden => "Forbidden",
         StatusCodes.Status409Conflict => "Conflict",
         StatusCodes.Status413PayloadTooLarge => "Too large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
         StatusCodes.Status507InsufficientStorage => "Insufficient storage",
         _ => "Request refused",
     };

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using DocManager.Documents;
+using DocManager.Hosting;
 using DocManager.Security;
 using DocManager.Storage;
 using Microsoft.AspNetCore.Antiforgery;
@@ -74,6 +75,10 @@ public sealed class UploadReader(IOptions<UploadLimits> limits, IFileStore store
                         http.Request.Headers[SecuritySetup.CsrfHeaderName] = token;
                         verified = await VerifyAsync(http);
                     }
+                }
+                else if (form.Values(name).Count > 0 && !InputGuard.MayRepeat(name))
+                {
+                    throw Refused(InputGuard.GivenTwice(Printable(name)));
                 }
                 else
                 {

@@ -41,13 +41,13 @@ public static class NotificationsApi
         return TypedResults.Ok(new NotificationList(unread, items));
     }
 
-    private static async Task<IResult> MarkReadAsync(JsonElement body, HttpContext http, NotificationService notifications, CancellationToken cancellationToken)
+    private static async Task<IResult> MarkReadAsync(JsonBody body, HttpContext http, NotificationService notifications, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<long>? ids = null;
-        var all = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("all", out var allValue) && allValue.ValueKind == JsonValueKind.True;
+        var all = body.Root.TryGetProperty("all", out var allValue) && allValue.ValueKind == JsonValueKind.True;
         if (!all)
         {
-            if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("ids", out var idsValue) || idsValue.ValueKind != JsonValueKind.Array ||
+            if (!body.Root.TryGetProperty("ids", out var idsValue) || idsValue.ValueKind != JsonValueKind.Array ||
                 idsValue.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out _)))
             {
                 return ApiProblems.Invalid(new Dictionary<string, string[]> { ["ids"] = ["Send { \"ids\": [numbers] } or { \"all\": true }"] });

@@ -12,7 +12,7 @@ public sealed class UnshareModel(AppDbContext db, ShareService shares) : PageMod
     [TempData]
     public string? Notice { get; set; }
 
-    public IActionResult OnGet(int id) => LocalRedirect($"/documents/{id}");
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => this.BackToDocumentAsync(db, id, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync([FromRoute] int id, [FromRoute] int userId, CancellationToken cancellationToken)
     {

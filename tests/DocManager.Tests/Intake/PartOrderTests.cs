@@ -120,6 +120,20 @@ public sealed class PartOrderTests
     }
 
     [Fact]
+    public async Task ATitleGivenTwice_IsRefused_AsInEveryOtherForm()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var browser = app.CreateBrowser();
+        var userName = await browser.RegisterNewUserAsync();
+
+        using var response = await PostInOrderAsync(browser, "token,title,title,file", await UploadTokenAsync(browser), [TestFile.Pdf()]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("'title' may be given only once", (await response.ReadHtmlAsync()).FieldError("file"));
+        await app.AssertNothingStoredAsync(userName);
+    }
+
+    [Fact]
     public async Task CurlWithTheTokenAfterTheFields_Lands()
     {
         // The issue's own reproduction: curl -F title=… -F description=… -F __RequestVerificationToken=… -F file=@…

@@ -5,12 +5,14 @@ using DocManager.Tests.Infrastructure;
 namespace DocManager.Tests.Search;
 
 /// <summary>
-/// Whatever is typed — query syntax of either database, broken quotes, huge or invalid text —
+/// Whatever is typed — query syntax of either database, broken quotes, huge or odd text —
 /// `/search`, `/documents?q=` and `/api/suggest` answer normally (200), never with a server error.
+/// Bytes that are not UTF-8 are not text anyone typed: every route refuses them with 400
+/// (<see cref="Sweep.MalformedInputSweep"/>).
 /// </summary>
 public sealed class HostileQueryTests
 {
-    /// <summary>Each input as it appears in the URL, percent-encoded (some on purpose not valid UTF-8).</summary>
+    /// <summary>Each input as it appears in the URL, percent-encoded.</summary>
     private static readonly Dictionary<string, string> Inputs = new()
     {
         ["double quote"] = Uri.EscapeDataString("\""),
@@ -38,12 +40,9 @@ public sealed class HostileQueryTests
         ["many words"] = Uri.EscapeDataString(string.Join(' ', Enumerable.Range(0, 2000).Select(i => "w" + i))),
         ["emoji"] = Uri.EscapeDataString("📄🔍 report 🎉"),
         ["only emoji"] = Uri.EscapeDataString("😀"),
-        ["lone surrogate"] = "%ED%A0%80",
-        ["lone surrogate after a word"] = "rep%ED%A0%80",
         ["nul"] = "%00",
         ["nul inside a word"] = "re%00port",
         ["control characters"] = "%01%02%03%1B",
-        ["invalid utf-8"] = "%C3%28%FF",
         ["right-to-left and joiners"] = Uri.EscapeDataString("\u202Ereport\u200D\u200B"),
         ["combining marks only"] = Uri.EscapeDataString("\u0301\u0308"),
         ["letters newer than old unicode tables"] = Uri.EscapeDataString("\uA7C0\uA7C1 \U0001E290"),
