@@ -73,6 +73,7 @@ app.UseTrustedProxies(app.Configuration);
 app.UseInstanceHeader(app.Configuration);
 app.UseSecurityHeaders();
 app.UseErrorPages();
+app.UseInputGuard();
 app.UseHsts();
 // Routing runs after the error pages so that a re-executed request (/error/404, /error/500) is
 // routed to the error page; left implicit it would run first and re-executions would find nothing.

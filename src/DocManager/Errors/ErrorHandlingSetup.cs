@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using DocManager.Hosting;
 using DocManager.Sessions;
 using DocManager.Shared;
 
@@ -61,9 +60,6 @@ public static class ErrorHandlingSetup
             pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true, SuppressDiagnosticsCallback = LoggedElsewhere });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
-
-        // After the handlers above, so that a refused query string or form is answered like any other 4xx.
-        app.UseMiddleware<InputGuard>();
         return app;
     }
 

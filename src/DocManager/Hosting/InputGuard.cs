@@ -105,3 +105,9 @@ internal sealed class InputGuard(RequestDelegate next)
     /// <summary>Whether percent-encoded text (`+` for space, `%XX` for bytes) decodes to UTF-8.</summary>
     private static bool IsUtf8(byte[] encoded) => Utf8.IsValid(WebUtility.UrlDecodeToBytes(encoded, 0, encoded.Length));
 }
+
+public static class InputGuardSetup
+{
+    /// <summary>Checks the query string and a url-encoded form (see <see cref="InputGuard"/>); after the error pages, so a refusal is answered like any other 4xx.</summary>
+    public static IApplicationBuilder UseInputGuard(this IApplicationBuilder app) => app.UseMiddleware<InputGuard>();
+}
