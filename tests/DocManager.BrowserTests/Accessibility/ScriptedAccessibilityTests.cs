@@ -15,15 +15,14 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
     {
         await using var site = await Site.StartAsync(chromium);
         // axe-core is injected as a script of the test's own, which the app's CSP rightly refuses.
-        var alice = await site.NewVisitorAsync(bypassCsp: true);
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync(bypassCsp: true);
         await alice.AddNotesAsync(["Planning budget 2026", "Planning offsite"]);
         await alice.OpenAsync("/documents");
 
-        var box = alice.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Combobox, new() { Name = "Search documents" });
+        var box = alice.SearchBox();
         // In one go, so that one answer fills the list (no earlier one re-renders it after ArrowDown)
         await box.FillAsync("plan");
-        var options = alice.Page.GetByRole(AriaRole.Listbox, new() { Name = "Suggested documents" }).GetByRole(AriaRole.Option);
+        var options = alice.Suggestions().GetByRole(AriaRole.Option);
         await Expect(options).ToHaveCountAsync(2);
         await box.PressAsync("ArrowDown");
         await Expect(options.First).ToHaveAttributeAsync("aria-selected", "true");
@@ -36,20 +35,16 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
     public async Task WithANotificationToastShown_AxeFindsNoSeriousViolation()
     {
         await using var site = await Site.StartAsync(chromium);
-        var owner = await site.NewVisitorAsync();
-        await owner.SignUpAsync();
+        var owner = await site.NewUserAsync();
         var id = await owner.AddNoteAsync("Site survey", "Findings of the site survey.");
-        var bob = await site.NewVisitorAsync(bypassCsp: true);
-        var bobName = await bob.SignUpAsync();
+        var bob = await site.NewUserAsync(bypassCsp: true);
 
         // A toast goes away by itself after a while: Bob's page clock stands still, so it stays while axe looks.
         await bob.Page.Clock.InstallAsync();
-        var listening = bob.Page.WaitForResponseAsync(r => new Uri(r.Url).AbsolutePath == "/api/notifications/stream");
-        await bob.OpenAsync("/documents");
-        await listening;
+        await bob.OpenWithLiveNotificationsAsync("/documents");
         await bob.Page.Clock.PauseAtAsync(DateTime.UtcNow.AddMinutes(1));
 
-        await owner.ShareAsync(id, bobName);
+        await owner.ShareAsync(id, bob.UserName);
         var toast = bob.Page.GetByRole(AriaRole.Status).Filter(new() { Has = bob.Page.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }) });
         await Expect(toast).ToContainTextAsync("Site survey");
 
@@ -69,8 +64,7 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
     public async Task WithTheInlineEditorOpen_AndShowingAnError_AxeFindsNoSeriousViolation()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync(bypassCsp: true);
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync(bypassCsp: true);
         var id = await alice.AddNoteAsync("Draft minutes", "");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
@@ -90,8 +84,7 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
     public async Task RenameButton_IsReachedByTab_EnterOpensTheEditor_EscapeReturnsTheFocus()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var id = await alice.AddNoteAsync("Draft minutes", "");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;

@@ -14,8 +14,7 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task OnTheDocumentPage_EnterSavesTheNewTitle()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var id = await alice.AddNoteAsync("Draft minutes", "Minutes of the board meeting.");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
@@ -47,8 +46,7 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task InTheList_EnterSavesTheNewTitle()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         await alice.AddNotesAsync(["Supplier list", "Packing list"]);
         await alice.OpenAsync("/documents");
         var main = alice.Page.GetByRole(AriaRole.Main);
@@ -70,8 +68,7 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task Escape_RestoresTheOldTitle_AndSendsNothing()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var id = await alice.AddNoteAsync("Draft minutes", "");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
@@ -116,8 +113,7 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task ATitleTheServerRefuses_IsExplainedBesideTheField_AndNothingChanges(string title, string message)
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var ids = await alice.AddNotesAsync(["Meeting notes", "Draft minutes"]);
         await alice.OpenAsync($"/documents/{ids[1]}");
         var page = alice.Page;
@@ -149,15 +145,13 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task AStaleEdit_IsRefused_AndDoesNotOverwriteTheNewerTitle()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        var userName = await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var id = await alice.AddNoteAsync("Draft minutes", "");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
 
         // GIVEN Alice's page is open, and she then renames the document in another browser of hers
-        var elsewhere = await site.NewVisitorAsync();
-        await elsewhere.SignInAsync(userName);
+        var elsewhere = await site.SignInElsewhereAsync(alice.UserName);
         Assert.Equal(200, await elsewhere.RenameThroughApiAsync(id, "Renamed elsewhere"));
 
         // WHEN she renames it on the page she loaded before that
@@ -184,8 +178,7 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task TwoRenamesInARow_BothSave()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var id = await alice.AddNoteAsync("Draft minutes", "");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;

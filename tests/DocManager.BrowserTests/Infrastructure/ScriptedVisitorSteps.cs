@@ -17,6 +17,14 @@ public static class ScriptedVisitorSteps
     public static ILocator UploadProgress(this Visitor visitor, string fileName) =>
         visitor.Page.GetByRole(AriaRole.Progressbar, new() { Name = $"Progress of {fileName}", Exact = true });
 
+    /// <summary>The header's search box, which autocomplete.js turns into a combobox.</summary>
+    public static ILocator SearchBox(this Visitor visitor) =>
+        visitor.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Combobox, new() { Name = "Search documents" });
+
+    /// <summary>The list of document titles the search box suggests.</summary>
+    public static ILocator Suggestions(this Visitor visitor) =>
+        visitor.Page.GetByRole(AriaRole.Listbox, new() { Name = "Suggested documents" });
+
     /// <summary>The "Notifications" link in the header, whose name carries the unread count.</summary>
     public static ILocator NotificationsLink(this Visitor visitor) =>
         visitor.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Navigation, new() { Name = "Account" })
