@@ -126,13 +126,13 @@ public sealed class Visitor : IAsyncDisposable
 
         // Without scripts the form posts, and the server answers with the new document (or the list,
         // for several). Scripts may instead send the files themselves, with progress shown, and then
-        // offer a link to the list: either way the upload is done when the list can be seen.
+        // offer a link to the list: either way the upload is done when the list can be seen. When
+        // neither happens, the wait for the page is the one that fails, saying what the page shows.
         var posted = WaitForPathAsync(new Regex(@"^/documents(/\d+)?$"));
         var toList = Page.GetByRole(AriaRole.Link, new() { Name = "Go to your documents" });
         var sent = toList.WaitForAsync();
-        if (await Task.WhenAny(posted, sent) == sent)
+        if (await Task.WhenAny(posted, sent) == sent && sent.IsCompletedSuccessfully)
         {
-            await sent;
             await toList.ClickAsync();
             await WaitForPathAsync("/documents");
         }

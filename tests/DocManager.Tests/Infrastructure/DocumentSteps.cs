@@ -38,7 +38,7 @@ public static class DocumentSteps
     {
         foreach (var viewer in viewers)
         {
-            await owner.ShareDocumentAsync(documentId, viewer);
+            await owner.ShareDocumentAsync(documentId, viewer.UserName);
         }
     }
 
@@ -48,6 +48,18 @@ public static class DocumentSteps
         var id = await owner.CreateNoteIdAsync(title);
         await owner.ShareDocumentAsync(id, viewers);
         return id;
+    }
+
+    /// <summary>The owner writes notes with these titles one after another and shares each with <paramref name="viewer"/> (one notification each); returns their ids in order.</summary>
+    public static async Task<IReadOnlyList<int>> ShareNewNotesAsync(this Browser owner, Browser viewer, params string[] titles)
+    {
+        var ids = new List<int>();
+        foreach (var title in titles)
+        {
+            ids.Add(await owner.ShareNewNoteAsync(title, viewer));
+        }
+
+        return ids;
     }
 
     /// <summary>Writes notes with these titles one after another (each must succeed); returns their ids in the same order.</summary>
@@ -63,7 +75,7 @@ public static class DocumentSteps
     }
 
     /// <summary>The id of the account this browser signed up or signed in as.</summary>
-    public static Task<int> UserIdAsync(this TestApp app, Browser user) => app.UserIdAsync(user);
+    public static Task<int> UserIdAsync(this TestApp app, Browser user) => app.UserIdAsync(user.UserName);
 
     public static Task<int> UserIdAsync(this TestApp app, string userName) =>
         app.Instance.WithScopeAsync<AppDbContext, int>(db =>
@@ -78,7 +90,7 @@ public static class DocumentSteps
 
     /// <summary>The notifications stored for the account this browser signed up or signed in as, oldest first.</summary>
     public static async Task<List<Notification>> NotificationsAsync(this TestApp app, Browser user) =>
-        await app.NotificationsAsync(user);
+        await app.NotificationsAsync(await app.UserIdAsync(user));
 
     public static Task<List<Notification>> NotificationsAsync(this TestApp app, int userId) =>
         app.Instance.WithScopeAsync<AppDbContext, List<Notification>>(db =>

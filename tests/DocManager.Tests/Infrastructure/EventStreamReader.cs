@@ -62,7 +62,7 @@ public sealed class EventStreamReader : IAsyncDisposable
             }
             catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"No complete event arrived on the stream within {(timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds} s; {Received()}.");
+                throw new TimeoutException($"No complete event arrived on the stream within {(timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds:0.#} s; {Received()}.");
             }
 
             if (line is null)

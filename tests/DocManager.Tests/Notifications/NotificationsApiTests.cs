@@ -50,9 +50,7 @@ public sealed class NotificationsApiTests
         using var reader = await app.NewUserAsync();
         using var other = await app.NewUserAsync();
         using var sharer = await app.NewUserAsync();
-        await sharer.ShareNewNoteAsync("For the reader 1", reader);
-        await sharer.ShareNewNoteAsync("For the reader 2", reader);
-        await sharer.ShareNewNoteAsync("For the reader 3", reader);
+        await sharer.ShareNewNotesAsync(reader, "For the reader 1", "For the reader 2", "For the reader 3");
         await sharer.ShareNewNoteAsync("For someone else", other);
         var readers = await app.NotificationsAsync(reader);
         var others = Assert.Single(await app.NotificationsAsync(other));
@@ -78,8 +76,7 @@ public sealed class NotificationsApiTests
         using var reader = await app.NewUserAsync();
         using var other = await app.NewUserAsync();
         using var sharer = await app.NewUserAsync();
-        await sharer.ShareNewNoteAsync("For the reader 1", reader);
-        await sharer.ShareNewNoteAsync("For the reader 2", reader);
+        await sharer.ShareNewNotesAsync(reader, "For the reader 1", "For the reader 2");
         await sharer.ShareNewNoteAsync("For someone else", other);
 
         using var response = await reader.Api().PostJsonAsync("/api/notifications/read", new { all = true });

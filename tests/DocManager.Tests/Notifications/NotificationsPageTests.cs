@@ -41,8 +41,7 @@ public sealed class NotificationsPageTests
         await using var app = await TestApp.StartAsync(backend);
         using var reader = await app.NewUserAsync();
         using var sharer = await app.NewUserAsync();
-        await sharer.ShareNewNoteAsync("First share", reader);
-        await sharer.ShareNewNoteAsync("Second share", reader);
+        await sharer.ShareNewNotesAsync(reader, "First share", "Second share");
         var readerId = await app.UserIdAsync(reader);
         var target = (await app.NotificationsAsync(readerId))[0];
         var page = await reader.GetPageAsync("/notifications");
@@ -68,8 +67,7 @@ public sealed class NotificationsPageTests
         await using var app = await TestApp.StartAsync(backend);
         using var reader = await app.NewUserAsync();
         using var sharer = await app.NewUserAsync();
-        await sharer.ShareNewNoteAsync("First share", reader);
-        await sharer.ShareNewNoteAsync("Second share", reader);
+        await sharer.ShareNewNotesAsync(reader, "First share", "Second share");
 
         using var response = await reader.SubmitAsync("/notifications", "/notifications/read", formIndex: 0);
 
@@ -118,8 +116,7 @@ public sealed class NotificationsPageTests
         using var reader = await app.NewUserAsync();
         using var sharer = await app.NewUserAsync();
         var none = await reader.GetPageAsync("/documents");
-        await sharer.ShareNewNoteAsync("First share", reader);
-        await sharer.ShareNewNoteAsync("Second share", reader);
+        await sharer.ShareNewNotesAsync(reader, "First share", "Second share");
 
         var documents = await reader.GetPageAsync("/documents");
         var settings = await reader.GetPageAsync("/settings");
