@@ -69,8 +69,7 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" }).ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = await alice.OpenTitleEditorAsync("Draft minutes");
         await Expect(field).ToBeFocusedAsync();
         await AssertNoSeriousViolationAsync(alice, "inline editor open");
 
@@ -88,7 +87,7 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
         var id = await alice.AddNoteAsync("Draft minutes", "");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
-        var rename = page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" });
+        var rename = alice.RenameButton("Draft minutes");
 
         // WHEN Alice presses Tab, THEN she reaches the rename button (after the header's links)
         var stops = 0;
@@ -100,7 +99,7 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
 
         // WHEN she presses Enter, THEN the editor opens with the focus in its field
         await page.Keyboard.PressAsync("Enter");
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = alice.TitleEditor();
         await Expect(field).ToBeFocusedAsync();
         await Expect(field).ToHaveValueAsync("Draft minutes");
 
@@ -115,7 +114,7 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
         await page.Keyboard.PressAsync("ControlOrMeta+a");
         await page.Keyboard.TypeAsync("Minutes, approved");
         await page.Keyboard.PressAsync("Enter");
-        var renamed = page.GetByRole(AriaRole.Button, new() { Name = "Rename “Minutes, approved”" });
+        var renamed = alice.RenameButton("Minutes, approved");
         await Expect(renamed).ToBeFocusedAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Minutes, approved");
     }

@@ -20,8 +20,7 @@ public sealed class InlineEditTests(Chromium chromium)
         var page = alice.Page;
 
         // WHEN Alice presses the rename button, THEN a field holding the title takes the focus
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" }).ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = await alice.OpenTitleEditorAsync("Draft minutes");
         await Expect(field).ToBeFocusedAsync();
         await Expect(field).ToHaveValueAsync("Draft minutes");
 
@@ -33,7 +32,7 @@ public sealed class InlineEditTests(Chromium chromium)
         var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
         await Expect(field).ToHaveCountAsync(0);
         await Expect(heading).ToHaveTextAsync("Board minutes, approved");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Rename “Board minutes, approved”" })).ToBeFocusedAsync();
+        await Expect(alice.RenameButton("Board minutes, approved")).ToBeFocusedAsync();
         await Expect(page).ToHaveTitleAsync("Board minutes, approved · DocManager");
 
         // AND the server stored it: a reload shows it
@@ -82,9 +81,9 @@ public sealed class InlineEditTests(Chromium chromium)
         };
 
         // GIVEN the editor open, with a different title typed in it
-        var rename = page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" });
+        var rename = alice.RenameButton("Draft minutes");
         await rename.ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = alice.TitleEditor();
         await field.FillAsync("Something else entirely");
 
         // WHEN she presses Escape
@@ -120,8 +119,7 @@ public sealed class InlineEditTests(Chromium chromium)
 
         // WHEN Alice saves a title the server refuses (one she could not type is filled in directly:
         // the field's own maxlength is a convenience, the server's rule is what counts)
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" }).ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = await alice.OpenTitleEditorAsync("Draft minutes");
         await field.EvaluateAsync("(input, value) => { input.value = value; }", title);
         var saved = page.WaitForResponseAsync(r => r.Request.Method == "PATCH");
         await field.PressAsync("Enter");
@@ -155,8 +153,7 @@ public sealed class InlineEditTests(Chromium chromium)
         Assert.Equal(200, await elsewhere.RenameThroughApiAsync(id, "Renamed elsewhere"));
 
         // WHEN she renames it on the page she loaded before that
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" }).ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = await alice.OpenTitleEditorAsync("Draft minutes");
         await field.FillAsync("Renamed here");
         var saved = page.WaitForResponseAsync(r => r.Request.Method == "PATCH");
         await field.PressAsync("Enter");
@@ -187,8 +184,7 @@ public sealed class InlineEditTests(Chromium chromium)
         // The first save changes the document's version: the second must send the new one, not be refused as stale.
         foreach (var (from, to) in new[] { ("Draft minutes", "Minutes, second draft"), ("Minutes, second draft", "Minutes, final") })
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = $"Rename “{from}”" }).ClickAsync();
-            var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+            var field = await alice.OpenTitleEditorAsync(from);
             await field.FillAsync(to);
             await field.PressAsync("Enter");
             await Expect(field).ToHaveCountAsync(0);

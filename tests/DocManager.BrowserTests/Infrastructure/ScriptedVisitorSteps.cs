@@ -25,6 +25,20 @@ public static class ScriptedVisitorSteps
     public static ILocator Suggestions(this Visitor visitor) =>
         visitor.Page.GetByRole(AriaRole.Listbox, new() { Name = "Suggested documents" });
 
+    /// <summary>The ✎ button beside a document's title (inline-edit.js), named after the title it renames.</summary>
+    public static ILocator RenameButton(this Visitor visitor, string title) =>
+        visitor.Page.GetByRole(AriaRole.Button, new() { Name = $"Rename “{title}”" });
+
+    /// <summary>The field that takes the title's place while it is renamed in place.</summary>
+    public static ILocator TitleEditor(this Visitor visitor) => visitor.Page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+
+    /// <summary>Presses the ✎ button beside the title and returns the field that opens in its place.</summary>
+    public static async Task<ILocator> OpenTitleEditorAsync(this Visitor visitor, string title)
+    {
+        await visitor.RenameButton(title).ClickAsync();
+        return visitor.TitleEditor();
+    }
+
     /// <summary>The "Notifications" link in the header, whose name carries the unread count.</summary>
     public static ILocator NotificationsLink(this Visitor visitor) =>
         visitor.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Navigation, new() { Name = "Account" })

@@ -83,8 +83,7 @@ public sealed class ScriptedJourneyTests(Chromium chromium)
         var shared = chosenTitle == budget.Name[..^4] ? budget : minutes;
 
         // WHEN she renames it in place: the pencil beside the title turns it into a field, Enter saves
-        await alice.Page.GetByRole(AriaRole.Button, new() { Name = $"Rename “{chosenTitle}”" }).ClickAsync();
-        var titleField = alice.Page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var titleField = await alice.OpenTitleEditorAsync(chosenTitle!);
         await Expect(titleField).ToBeFocusedAsync();
         await titleField.FillAsync("Aurora plans 2025");
         await titleField.PressAsync("Enter");

@@ -81,15 +81,14 @@ public sealed class ScriptedRenderingInjectionTests(Chromium chromium)
         await mallory.OpenAsync($"/documents/{id}");
         var page = mallory.Page;
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rename “Harmless title”" }).ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = await mallory.OpenTitleEditorAsync("Harmless title");
         await field.FillAsync(Title);
         await field.PressAsync("Enter");
 
         // The heading, the button's name and the window title, all set by the script from the server's answer
         await Expect(field).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Title);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Rename “{Title}”" })).ToBeFocusedAsync();
+        await Expect(mallory.RenameButton(Title)).ToBeFocusedAsync();
         await Expect(page).ToHaveTitleAsync($"{Title} · DocManager");
         await AssertInertAsync(mallory, "the inline editor");
         Assert.Equal(Title, await mallory.TitleOfAsync(id));
