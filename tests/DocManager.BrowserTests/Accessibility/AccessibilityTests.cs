@@ -76,15 +76,12 @@ public sealed class AccessibilityTests(Chromium chromium)
                 await visitor.OpenAsync("/documents");
                 break;
             case "document details":
-                var viewer = await site.NewVisitorAsync();
-                var viewerName = await viewer.SignUpAsync();
+                var viewer = await site.NewUserAsync();
                 await visitor.SignUpAsync();
                 await visitor.UploadAsync([TestFile.Text("site-survey.txt", "Survey of the new site.\n")],
                     description: "Findings of the site survey, with photos to follow.", category: "report", tags: "survey, site", priority: "high");
                 await visitor.OpenDocumentAsync("site-survey");
-                await visitor.Page.GetByLabel("Share with (username)").FillAsync(viewerName);
-                await visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }).ClickAsync();
-                await visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Stop sharing" }).WaitForAsync();
+                await visitor.ShareThisDocumentAsync(viewer.UserName);
                 break;
             case "edit document":
                 await visitor.SignUpAsync();

@@ -12,8 +12,7 @@ public sealed class KeyboardTests(Chromium chromium)
     public async Task SkipLink_IsTheFirstTabStop_AndTakesFocusToTheMainContent()
     {
         await using var site = await Site.StartAsync(chromium);
-        var visitor = await site.NewVisitorAsync();
-        await visitor.SignUpAsync();
+        var visitor = await site.NewUserAsync();
         await visitor.OpenAsync("/documents");
 
         await visitor.Page.Keyboard.PressAsync("Tab");
@@ -29,18 +28,21 @@ public sealed class KeyboardTests(Chromium chromium)
     public async Task SignIn_WithTheKeyboardAlone()
     {
         await using var site = await Site.StartAsync(chromium);
-        var owner = await site.NewVisitorAsync();
-        var userName = await owner.SignUpAsync();
+        var owner = await site.NewUserAsync();
         var visitor = await site.NewVisitorAsync();
         await visitor.OpenAsync("/login");
 
         // The username field has the focus as the page opens; Tab moves on to the password, Enter submits.
-        await visitor.Page.Keyboard.TypeAsync(userName);
+        await visitor.Page.Keyboard.TypeAsync(owner.UserName);
         await visitor.Page.Keyboard.PressAsync("Tab");
         await visitor.Page.Keyboard.TypeAsync(Visitor.Password);
         await visitor.Page.Keyboard.PressAsync("Enter");
 
+        // THEN the list opens, and the header names the account now signed in
         await visitor.WaitForPathAsync("/documents");
+        var account = visitor.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Navigation, new() { Name = "Account" });
+        await Expect(account.GetByRole(AriaRole.Link, new() { Name = owner.UserName, Exact = true })).ToBeVisibleAsync();
+        await Expect(account.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
     [Theory]
@@ -50,8 +52,7 @@ public sealed class KeyboardTests(Chromium chromium)
     public async Task EveryTabStop_ShowsAFocusRing(string path)
     {
         await using var site = await Site.StartAsync(chromium);
-        var visitor = await site.NewVisitorAsync();
-        await visitor.SignUpAsync();
+        var visitor = await site.NewUserAsync();
         await visitor.CreateNoteAsync("Focus ring check", tags: "focus");
         await visitor.OpenAsync(path);
 

@@ -15,15 +15,14 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
     {
         await using var site = await Site.StartAsync(chromium);
         // axe-core is injected as a script of the test's own, which the app's CSP rightly refuses.
-        var alice = await site.NewVisitorAsync(bypassCsp: true);
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync(bypassCsp: true);
         await alice.AddNotesAsync(["Planning budget 2026", "Planning offsite"]);
         await alice.OpenAsync("/documents");
 
-        var box = alice.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Combobox, new() { Name = "Search documents" });
+        var box = alice.SearchBox();
         // In one go, so that one answer fills the list (no earlier one re-renders it after ArrowDown)
         await box.FillAsync("plan");
-        var options = alice.Page.GetByRole(AriaRole.Listbox, new() { Name = "Suggested documents" }).GetByRole(AriaRole.Option);
+        var options = alice.Suggestions().GetByRole(AriaRole.Option);
         await Expect(options).ToHaveCountAsync(2);
         await box.PressAsync("ArrowDown");
         await Expect(options.First).ToHaveAttributeAsync("aria-selected", "true");
@@ -36,20 +35,16 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
     public async Task WithANotificationToastShown_AxeFindsNoSeriousViolation()
     {
         await using var site = await Site.StartAsync(chromium);
-        var owner = await site.NewVisitorAsync();
-        await owner.SignUpAsync();
+        var owner = await site.NewUserAsync();
         var id = await owner.AddNoteAsync("Site survey", "Findings of the site survey.");
-        var bob = await site.NewVisitorAsync(bypassCsp: true);
-        var bobName = await bob.SignUpAsync();
+        var bob = await site.NewUserAsync(bypassCsp: true);
 
         // A toast goes away by itself after a while: Bob's page clock stands still, so it stays while axe looks.
         await bob.Page.Clock.InstallAsync();
-        var listening = bob.Page.WaitForResponseAsync(r => new Uri(r.Url).AbsolutePath == "/api/notifications/stream");
-        await bob.OpenAsync("/documents");
-        await listening;
+        await bob.OpenWithLiveNotificationsAsync("/documents");
         await bob.Page.Clock.PauseAtAsync(DateTime.UtcNow.AddMinutes(1));
 
-        await owner.ShareAsync(id, bobName);
+        await owner.ShareAsync(id, bob.UserName);
         var toast = bob.Page.GetByRole(AriaRole.Status).Filter(new() { Has = bob.Page.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }) });
         await Expect(toast).ToContainTextAsync("Site survey");
 
@@ -69,14 +64,12 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
     public async Task WithTheInlineEditorOpen_AndShowingAnError_AxeFindsNoSeriousViolation()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync(bypassCsp: true);
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync(bypassCsp: true);
         var id = await alice.AddNoteAsync("Draft minutes", "");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" }).ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = await alice.OpenTitleEditorAsync("Draft minutes");
         await Expect(field).ToBeFocusedAsync();
         await AssertNoSeriousViolationAsync(alice, "inline editor open");
 
@@ -90,12 +83,11 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
     public async Task RenameButton_IsReachedByTab_EnterOpensTheEditor_EscapeReturnsTheFocus()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var id = await alice.AddNoteAsync("Draft minutes", "");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
-        var rename = page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" });
+        var rename = alice.RenameButton("Draft minutes");
 
         // WHEN Alice presses Tab, THEN she reaches the rename button (after the header's links)
         var stops = 0;
@@ -107,7 +99,7 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
 
         // WHEN she presses Enter, THEN the editor opens with the focus in its field
         await page.Keyboard.PressAsync("Enter");
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = alice.TitleEditor();
         await Expect(field).ToBeFocusedAsync();
         await Expect(field).ToHaveValueAsync("Draft minutes");
 
@@ -122,7 +114,7 @@ public sealed class ScriptedAccessibilityTests(Chromium chromium)
         await page.Keyboard.PressAsync("ControlOrMeta+a");
         await page.Keyboard.TypeAsync("Minutes, approved");
         await page.Keyboard.PressAsync("Enter");
-        var renamed = page.GetByRole(AriaRole.Button, new() { Name = "Rename “Minutes, approved”" });
+        var renamed = alice.RenameButton("Minutes, approved");
         await Expect(renamed).ToBeFocusedAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Minutes, approved");
     }

@@ -14,18 +14,17 @@ public sealed class AutocompleteTests(Chromium chromium)
     public async Task SearchBox_IsAComboboxWithAListbox_OperableByKeyboard()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         await alice.AddNotesAsync(["Planning budget 2026", "Meeting notes", "Plant inventory", "Planning offsite"]);
         await alice.OpenAsync("/documents");
         var page = alice.Page;
 
         // GIVEN the search box: a collapsed combobox that controls a listbox
-        var box = page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Combobox, new() { Name = "Search documents" });
+        var box = alice.SearchBox();
         await Expect(box).ToHaveAttributeAsync("aria-expanded", "false");
         var listId = await box.GetAttributeAsync("aria-controls");
         Assert.False(string.IsNullOrEmpty(listId));
-        var listbox = page.GetByRole(AriaRole.Listbox, new() { Name = "Suggested documents" });
+        var listbox = alice.Suggestions();
         await Expect(listbox).ToBeHiddenAsync();
 
         // WHEN Alice types the start of a word, THEN the listbox opens with the titles that have such a word
@@ -74,8 +73,7 @@ public sealed class AutocompleteTests(Chromium chromium)
     public async Task TypingQuickly_SendsOneRequest_OnceTheTypingPauses()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         await alice.AddNotesAsync(["Planning budget 2026"]);
         var page = alice.Page;
         var asked = new List<string>();
@@ -96,7 +94,7 @@ public sealed class AutocompleteTests(Chromium chromium)
         await page.Clock.PauseAtAsync(DateTime.UtcNow.AddMinutes(1));
 
         // WHEN Alice types a word, key after key, THEN nothing is asked while she types
-        var box = page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Combobox, new() { Name = "Search documents" });
+        var box = alice.SearchBox();
         await box.PressSequentiallyAsync("planning");
         await Expect(box).ToHaveValueAsync("planning");
         await page.Clock.RunForAsync(100);
@@ -104,7 +102,7 @@ public sealed class AutocompleteTests(Chromium chromium)
 
         // WHEN she pauses long enough, THEN one request is sent, for the whole word, and its suggestion shown
         await page.Clock.RunForAsync(100);
-        var listbox = page.GetByRole(AriaRole.Listbox, new() { Name = "Suggested documents" });
+        var listbox = alice.Suggestions();
         await Expect(listbox.GetByRole(AriaRole.Option)).ToHaveTextAsync(["Planning budget 2026"]);
         Assert.Equal(["?q=planning"], asked);
     }
@@ -113,8 +111,7 @@ public sealed class AutocompleteTests(Chromium chromium)
     public async Task AnAnswerToAnOlderQuery_NeverReplacesTheNewerSuggestions()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         await alice.AddNotesAsync(["Planning budget 2026", "Planning offsite", "Plant inventory"]);
         await alice.OpenAsync("/documents");
         var page = alice.Page;
@@ -141,7 +138,7 @@ public sealed class AutocompleteTests(Chromium chromium)
                 // The page gave up on the request (aborted it), which is what it should do.
             }
         });
-        var box = page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Combobox, new() { Name = "Search documents" });
+        var box = alice.SearchBox();
         await box.PressSequentiallyAsync("pla");
         var held = await heldSeen.Task;
         var heldDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -150,7 +147,7 @@ public sealed class AutocompleteTests(Chromium chromium)
 
         // WHEN Alice types on, and the answer to "plant" arrives first
         await box.PressSequentiallyAsync("nt");
-        var options = page.GetByRole(AriaRole.Listbox, new() { Name = "Suggested documents" }).GetByRole(AriaRole.Option);
+        var options = alice.Suggestions().GetByRole(AriaRole.Option);
         await Expect(options).ToHaveTextAsync(["Plant inventory"]);
 
         // AND only then the answer to "pla" (three titles) completes
@@ -168,26 +165,23 @@ public sealed class AutocompleteTests(Chromium chromium)
     public async Task Suggestions_OnlyOfferDocumentsTheUserMaySee()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        var aliceName = await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         await alice.AddNotesAsync(["Falcon launch plan"]);
 
         // GIVEN Bob's own document (not shared), and Carol's, shared with Alice
-        var bob = await site.NewVisitorAsync();
-        await bob.SignUpAsync();
+        var bob = await site.NewUserAsync();
         await bob.AddNotesAsync(["Falcon secret budget"]);
-        var carol = await site.NewVisitorAsync();
-        await carol.SignUpAsync();
+        var carol = await site.NewUserAsync();
         var shared = await carol.AddNoteAsync("Falcon supplier shortlist", "");
-        await carol.ShareAsync(shared, aliceName);
+        await carol.ShareAsync(shared, alice.UserName);
 
         // WHEN Alice types the word they share
         await alice.OpenAsync("/documents");
-        var box = alice.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Combobox, new() { Name = "Search documents" });
+        var box = alice.SearchBox();
         await box.FillAsync("falc");
 
         // THEN she is offered her own and the shared one, never Bob's
-        var options = alice.Page.GetByRole(AriaRole.Listbox, new() { Name = "Suggested documents" }).GetByRole(AriaRole.Option);
+        var options = alice.Suggestions().GetByRole(AriaRole.Option);
         await Expect(options).ToHaveCountAsync(2);
         Assert.Equal(["Falcon launch plan", "Falcon supplier shortlist"], (await options.AllTextContentsAsync()).Order());
     }

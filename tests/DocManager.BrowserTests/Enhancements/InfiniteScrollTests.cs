@@ -19,8 +19,7 @@ public sealed class InfiniteScrollTests(Chromium chromium)
     public async Task ScrollingToTheEnd_AppendsEveryLaterPage_WithNoneTwiceAndNoneSkipped()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var ids = await SeedAsync(alice);
 
         // GIVEN the first page of ten
@@ -44,8 +43,7 @@ public sealed class InfiniteScrollTests(Chromium chromium)
     public async Task ASearchSortedNewestFirst_AlsoGrowsAsTheUserScrolls()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var ids = await SeedAsync(alice);
         await alice.AddNotesAsync(["Unrelated memo"]);
 
@@ -70,8 +68,7 @@ public sealed class InfiniteScrollTests(Chromium chromium)
     public async Task ThePlainPageLinks_StayInThePage_AndLeadToTheSameDocuments()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var ids = await SeedAsync(alice);
         await alice.OpenAsync($"/documents?pageSize={PageSize}");
         await ScrollToBottomAsync(alice.Page);
@@ -86,8 +83,7 @@ public sealed class InfiniteScrollTests(Chromium chromium)
         Assert.Equal($"/documents?page=2&pageSize={PageSize}", href);
 
         // AND without scripts those links are shown and page 2 holds exactly the documents that were appended
-        var plain = await site.NewVisitorAsync(javaScript: false);
-        await plain.SignInAsync(alice.UserName!);
+        var plain = await site.SignInElsewhereAsync(alice.UserName, javaScript: false);
         await plain.OpenAsync($"/documents?pageSize={PageSize}");
         await plain.Page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" }).GetByRole(AriaRole.Link, new() { Name = "Next" }).ClickAsync();
         await plain.Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == href);
@@ -98,8 +94,7 @@ public sealed class InfiniteScrollTests(Chromium chromium)
     public async Task BackFromADocument_RestoresTheAppendedDocuments_AndTheScrollPosition()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var ids = await SeedAsync(alice);
         var page = alice.Page;
         await alice.OpenAsync($"/documents?pageSize={PageSize}");
@@ -146,7 +141,7 @@ public sealed class InfiniteScrollTests(Chromium chromium)
         var card = cards.Nth(PageSize);
         var id = ids[Total - PageSize - 1];
         Assert.Equal(id.ToString(CultureInfo.InvariantCulture), await card.GetAttributeAsync("data-document-id"));
-        await site.RenameElsewhereAsync(userName, id, "Renamed elsewhere");
+        await site.RenameElsewhereAsync(alice.UserName, id, "Renamed elsewhere");
 
         // WHEN she renames it from the appended card, loaded before that change
         var saved = await alice.RenameInPlaceAsync(card, "Document 15", "Renamed here");

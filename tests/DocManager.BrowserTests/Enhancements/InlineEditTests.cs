@@ -14,15 +14,13 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task OnTheDocumentPage_EnterSavesTheNewTitle()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var id = await alice.AddNoteAsync("Draft minutes", "Minutes of the board meeting.");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
 
         // WHEN Alice presses the rename button, THEN a field holding the title takes the focus
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" }).ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = await alice.OpenTitleEditorAsync("Draft minutes");
         await Expect(field).ToBeFocusedAsync();
         await Expect(field).ToHaveValueAsync("Draft minutes");
 
@@ -34,7 +32,7 @@ public sealed class InlineEditTests(Chromium chromium)
         var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
         await Expect(field).ToHaveCountAsync(0);
         await Expect(heading).ToHaveTextAsync("Board minutes, approved");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Rename “Board minutes, approved”" })).ToBeFocusedAsync();
+        await Expect(alice.RenameButton("Board minutes, approved")).ToBeFocusedAsync();
         await Expect(page).ToHaveTitleAsync("Board minutes, approved · DocManager");
 
         // AND the server stored it: a reload shows it
@@ -47,8 +45,7 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task InTheList_EnterSavesTheNewTitle()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         await alice.AddNotesAsync(["Supplier list", "Packing list"]);
         await alice.OpenAsync("/documents");
         var main = alice.Page.GetByRole(AriaRole.Main);
@@ -70,8 +67,7 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task Escape_RestoresTheOldTitle_AndSendsNothing()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var id = await alice.AddNoteAsync("Draft minutes", "");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
@@ -85,9 +81,9 @@ public sealed class InlineEditTests(Chromium chromium)
         };
 
         // GIVEN the editor open, with a different title typed in it
-        var rename = page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" });
+        var rename = alice.RenameButton("Draft minutes");
         await rename.ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = alice.TitleEditor();
         await field.FillAsync("Something else entirely");
 
         // WHEN she presses Escape
@@ -116,16 +112,14 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task ATitleTheServerRefuses_IsExplainedBesideTheField_AndNothingChanges(string title, string message)
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var ids = await alice.AddNotesAsync(["Meeting notes", "Draft minutes"]);
         await alice.OpenAsync($"/documents/{ids[1]}");
         var page = alice.Page;
 
         // WHEN Alice saves a title the server refuses (one she could not type is filled in directly:
         // the field's own maxlength is a convenience, the server's rule is what counts)
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rename “Draft minutes”" }).ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = await alice.OpenTitleEditorAsync("Draft minutes");
         await field.EvaluateAsync("(input, value) => { input.value = value; }", title);
         var saved = page.WaitForResponseAsync(r => r.Request.Method == "PATCH");
         await field.PressAsync("Enter");
@@ -149,14 +143,13 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task AStaleEdit_IsRefused_AndDoesNotOverwriteTheNewerTitle()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        var userName = await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var id = await alice.AddNoteAsync("Draft minutes", "");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
 
         // GIVEN Alice's page is open, and she then renames the document in another browser of hers
-        await site.RenameElsewhereAsync(userName, id, "Renamed elsewhere");
+        await site.RenameElsewhereAsync(alice.UserName, id, "Renamed elsewhere");
 
         // WHEN she renames it on the page she loaded before that
         var main = page.GetByRole(AriaRole.Main);
@@ -164,7 +157,7 @@ public sealed class InlineEditTests(Chromium chromium)
 
         // THEN the server refuses it as stale, and the page says why
         await ScriptedVisitorSteps.AssertRefusedAsStaleAsync(saved, main);
-        await Expect(main.GetByRole(AriaRole.Textbox, new() { Name = "New title" })).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(alice.TitleEditor()).ToHaveAttributeAsync("aria-invalid", "true");
 
         // AND the newer title stands
         Assert.Equal("Renamed elsewhere", await alice.TitleOfAsync(id));
@@ -176,8 +169,7 @@ public sealed class InlineEditTests(Chromium chromium)
     public async Task TwoRenamesInARow_BothSave()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         var id = await alice.AddNoteAsync("Draft minutes", "");
         await alice.OpenAsync($"/documents/{id}");
         var page = alice.Page;
@@ -186,8 +178,7 @@ public sealed class InlineEditTests(Chromium chromium)
         // The first save changes the document's version: the second must send the new one, not be refused as stale.
         foreach (var (from, to) in new[] { ("Draft minutes", "Minutes, second draft"), ("Minutes, second draft", "Minutes, final") })
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = $"Rename “{from}”" }).ClickAsync();
-            var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+            var field = await alice.OpenTitleEditorAsync(from);
             await field.FillAsync(to);
             await field.PressAsync("Enter");
             await Expect(field).ToHaveCountAsync(0);

@@ -18,6 +18,31 @@ public static class ScriptedVisitorSteps
     public static ILocator UploadProgress(this Visitor visitor, string fileName) =>
         visitor.Page.GetByRole(AriaRole.Progressbar, new() { Name = $"Progress of {fileName}", Exact = true });
 
+    /// <summary>The header's search box, which autocomplete.js turns into a combobox.</summary>
+    public static ILocator SearchBox(this Visitor visitor) =>
+        visitor.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Combobox, new() { Name = "Search documents" });
+
+    /// <summary>The list of document titles the search box suggests.</summary>
+    public static ILocator Suggestions(this Visitor visitor) =>
+        visitor.Page.GetByRole(AriaRole.Listbox, new() { Name = "Suggested documents" });
+
+    /// <summary>The ✎ button beside a document's title (inline-edit.js), named after the title it renames.</summary>
+    public static ILocator RenameButton(this Visitor visitor, string title) => RenameButton(visitor.Page.Locator("body"), title);
+
+    private static ILocator RenameButton(ILocator scope, string title) => scope.GetByRole(AriaRole.Button, new() { Name = $"Rename “{title}”" });
+
+    /// <summary>The field that takes the title's place while it is renamed in place.</summary>
+    public static ILocator TitleEditor(this Visitor visitor) => TitleEditor(visitor.Page.Locator("body"));
+
+    private static ILocator TitleEditor(ILocator scope) => scope.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+
+    /// <summary>Presses the ✎ button beside the title and returns the field that opens in its place.</summary>
+    public static async Task<ILocator> OpenTitleEditorAsync(this Visitor visitor, string title)
+    {
+        await visitor.RenameButton(title).ClickAsync();
+        return visitor.TitleEditor();
+    }
+
     /// <summary>The "Notifications" link in the header, whose name carries the unread count.</summary>
     public static ILocator NotificationsLink(this Visitor visitor) =>
         visitor.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Navigation, new() { Name = "Account" })
@@ -77,8 +102,8 @@ public static class ScriptedVisitorSteps
     /// </summary>
     public static async Task<IResponse> RenameInPlaceAsync(this Visitor visitor, ILocator scope, string shownTitle, string newTitle)
     {
-        await scope.GetByRole(AriaRole.Button, new() { Name = $"Rename “{shownTitle}”" }).ClickAsync();
-        var field = scope.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        await RenameButton(scope, shownTitle).ClickAsync();
+        var field = TitleEditor(scope);
         await field.FillAsync(newTitle);
         var saved = visitor.Page.WaitForResponseAsync(r => r.Request.Method == "PATCH");
         await field.PressAsync("Enter");
@@ -88,8 +113,7 @@ public static class ScriptedVisitorSteps
     /// <summary>The same person renames a document in another browser of theirs (through the API), which must succeed.</summary>
     public static async Task RenameElsewhereAsync(this Site site, string userName, int id, string title)
     {
-        var elsewhere = await site.NewVisitorAsync();
-        await elsewhere.SignInAsync(userName);
+        var elsewhere = await site.SignInElsewhereAsync(userName);
         Assert.Equal(200, await elsewhere.RenameThroughApiAsync(id, title));
     }
 

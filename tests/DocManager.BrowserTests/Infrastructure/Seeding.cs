@@ -89,16 +89,34 @@ public static class Seeding
         await visitor.Page.GetByLabel("Password", new() { Exact = true }).FillAsync(Visitor.Password);
         await visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await visitor.WaitForPathAsync("/documents");
+        visitor.UserName = userName;
     }
 
     /// <summary>Shares a document through the form on its page, as its owner does.</summary>
     public static async Task ShareAsync(this Visitor owner, int documentId, string userName)
     {
         await owner.OpenAsync($"/documents/{documentId}");
+        await owner.ShareThisDocumentAsync(userName);
+    }
+
+    /// <summary>
+    /// On the document's page now shown, the owner types a username into the share form and presses
+    /// Share; the page must then list that person under Sharing. If it does not, the failure quotes
+    /// what the page says instead (an unknown username, say).
+    /// </summary>
+    public static async Task ShareThisDocumentAsync(this Visitor owner, string userName)
+    {
         await owner.Page.GetByLabel("Share with (username)").FillAsync(userName);
         await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }).ClickAsync();
-        var sharing = owner.Page.GetByRole(AriaRole.Region, new() { Name = "Sharing" });
-        await sharing.GetByRole(AriaRole.Listitem).Filter(new() { HasText = userName }).WaitForAsync();
+        var listed = owner.Page.GetByRole(AriaRole.Region, new() { Name = "Sharing" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = userName });
+        try
+        {
+            await listed.WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{userName} is not listed under Sharing; the browser shows {await owner.DescribePageAsync()}");
+        }
     }
 
     /// <summary>The id in a document page's path (<c>/documents/42</c>).</summary>

@@ -48,6 +48,22 @@ public sealed class Site : IAsyncDisposable
         return visitor;
     }
 
+    /// <summary>A new person at a new browser window signs up (which leaves them on their empty list); <see cref="Visitor.UserName"/> is theirs.</summary>
+    public async Task<Visitor> NewUserAsync(bool javaScript = true, bool bypassCsp = false)
+    {
+        var visitor = await NewVisitorAsync(javaScript, bypassCsp);
+        await visitor.SignUpAsync();
+        return visitor;
+    }
+
+    /// <summary>Someone who already has an account signs in at another browser window of theirs.</summary>
+    public async Task<Visitor> SignInElsewhereAsync(string userName, bool javaScript = true)
+    {
+        var visitor = await NewVisitorAsync(javaScript);
+        await visitor.SignInAsync(userName);
+        return visitor;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var visitor in _visitors)

@@ -15,6 +15,7 @@ public sealed class Visitor : IAsyncDisposable
 
     private readonly List<string> _dialogs = [];
     private readonly List<string> _consoleErrors = [];
+    private string? _userName;
 
     private Visitor(IBrowserContext context, IPage page)
     {
@@ -32,7 +33,12 @@ public sealed class Visitor : IAsyncDisposable
     /// <summary>Script errors and console errors (a CSP violation, a failed load) in any page of this context.</summary>
     public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
 
-    public string? UserName { get; private set; }
+    /// <summary>The account this person signed up for (<see cref="SignUpAsync"/>) or signed in to.</summary>
+    public string UserName
+    {
+        get => _userName ?? throw new InvalidOperationException("This visitor has neither signed up nor signed in.");
+        internal set => _userName = value;
+    }
 
     internal static async Task<Visitor> OpenAsync(IBrowserContext context)
     {
@@ -57,10 +63,38 @@ public sealed class Visitor : IAsyncDisposable
     /// <summary>The path (and query) of the page now shown.</summary>
     public string CurrentPath => new Uri(Page.Url).PathAndQuery;
 
-    /// <summary>Waits until the browser shows a page whose path is <paramref name="path"/>, or matches it.</summary>
-    public Task WaitForPathAsync(string path) => Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+    /// <summary>
+    /// Waits until the browser shows a page whose path is <paramref name="path"/>, or matches it. If it
+    /// never does, the failure says which page it shows instead and what that page says (a form's
+    /// error, an alert), not only that the wait ran out.
+    /// </summary>
+    public Task WaitForPathAsync(string path) => WaitForPathAsync(path, url => new Uri(url).AbsolutePath == path);
 
-    public Task WaitForPathAsync(Regex path) => Page.WaitForURLAsync(url => path.IsMatch(new Uri(url).AbsolutePath));
+    public Task WaitForPathAsync(Regex path) => WaitForPathAsync(path.ToString(), url => path.IsMatch(new Uri(url).AbsolutePath));
+
+    /// <summary>
+    /// Where the browser is and what the page tells the user: its path, title and heading, and the
+    /// text of its alerts and of the error messages beside its fields.
+    /// </summary>
+    public async Task<string> DescribePageAsync()
+    {
+        try
+        {
+            return await Page.EvaluateAsync<string>("""
+                () => {
+                  const text = element => element.textContent.trim().replace(/\s+/g, ' ');
+                  const heading = document.querySelector('h1');
+                  const said = [...document.querySelectorAll('[role=alert], [role=status], [id$="-error"]')].map(text).filter(t => t.length > 0);
+                  return `${location.pathname}${location.search} (“${document.title}”` + (heading ? `, heading “${text(heading)}”` : '') + ')'
+                    + (said.length > 0 ? `, which says: ${said.join(' | ')}` : '');
+                }
+                """);
+        }
+        catch (PlaywrightException e)
+        {
+            return $"{CurrentPath} (the page could not be read: {e.Message})";
+        }
+    }
 
     /// <summary>Creates an account through /register (which signs in and shows /documents).</summary>
     public async Task<string> SignUpAsync(string? userName = null)
@@ -151,6 +185,18 @@ public sealed class Visitor : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+
+    private async Task WaitForPathAsync(string expected, Func<string, bool> matches)
+    {
+        try
+        {
+            await Page.WaitForURLAsync(matches);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Expected the page {expected}, but the browser shows {await DescribePageAsync()}");
+        }
+    }
 
     private void Watch(IPage page)
     {

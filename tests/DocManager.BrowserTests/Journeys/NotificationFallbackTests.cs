@@ -19,16 +19,14 @@ public sealed class NotificationFallbackTests(Chromium chromium)
     public async Task WithoutTheStream_TheUnreadBadgeAndTheMessage_ComeByPolling(string howTheStreamFails)
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         await alice.UploadAsync([TestFile.Text("polar-report.txt", "Polar report.\n")]);
         await alice.OpenDocumentAsync("polar-report");
 
         // GIVEN Bob, whose page cannot keep a notification stream open: the connection is dropped on
         // the way, or the server answers with an error (the browser then gives up on the stream at once).
         // His page's clock is under the test's control, so no test waits out the polling interval.
-        var bob = await site.NewVisitorAsync();
-        var bobName = await bob.SignUpAsync();
+        var bob = await site.NewUserAsync();
         await bob.Page.RouteAsync("**/api/notifications/stream", route => howTheStreamFails == "dropped"
             ? route.AbortAsync("connectionreset")
             : route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = """{"status":503,"title":"Service unavailable"}""" }));
@@ -42,9 +40,7 @@ public sealed class NotificationFallbackTests(Chromium chromium)
         await bob.Page.EvaluateAsync("() => { window.stillTheSamePage = true; }");
 
         // WHEN Alice shares her document with him, and the next poll comes round
-        await alice.Page.GetByLabel("Share with (username)").FillAsync(bobName);
-        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }).ClickAsync();
-        await Expect(alice.Page.GetByRole(AriaRole.Region, new() { Name = "Sharing" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = bobName })).ToBeVisibleAsync();
+        await alice.ShareThisDocumentAsync(bob.UserName);
         Assert.Equal(1, await bob.UnreadOnServerAsync());
         await bob.Page.Clock.RunForAsync((long)PollInterval.TotalMilliseconds);
 

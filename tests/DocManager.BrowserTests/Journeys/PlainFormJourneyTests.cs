@@ -21,8 +21,7 @@ public sealed class PlainFormJourneyTests(Chromium chromium)
         var minutes = TestFile.Text("nebula-minutes.txt", "Minutes of the nebula meeting.\n");
 
         // GIVEN Alice, who has just signed up: an empty list that points her to the upload page
-        var alice = await site.NewVisitorAsync(javaScript);
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync(javaScript);
         await Expect(alice.Page.GetByRole(AriaRole.Heading, new() { Name = "No documents yet" })).ToBeVisibleAsync();
 
         // WHEN she uploads two files in one go, THEN both are listed, titled after their file names
@@ -54,12 +53,8 @@ public sealed class PlainFormJourneyTests(Chromium chromium)
         var documentPath = new Uri(alice.Page.Url).AbsolutePath;
 
         // WHEN she shares it with Bob, signed up in a browser of his own
-        var bob = await site.NewVisitorAsync(javaScript);
-        var bobName = await bob.SignUpAsync();
-        await alice.Page.GetByLabel("Share with (username)").FillAsync(bobName);
-        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }).ClickAsync();
-        var sharing = alice.Page.GetByRole(AriaRole.Region, new() { Name = "Sharing" });
-        await Expect(sharing.GetByRole(AriaRole.Listitem).Filter(new() { HasText = bobName })).ToBeVisibleAsync();
+        var bob = await site.NewUserAsync(javaScript);
+        await alice.ShareThisDocumentAsync(bob.UserName);
         Assert.Equal(documentPath, alice.CurrentPath);
 
         // THEN Bob sees it in his list (and only that one), shared by Alice, without the owner's actions

@@ -14,8 +14,7 @@ public sealed class RefusedUploadTests(Chromium chromium)
     public async Task AFileOverTheLimit_IsRefusedBesideTheFileField_AndWhatWasTypedIsStillThere()
     {
         await using var site = await Site.StartAsync(chromium);
-        var alice = await site.NewVisitorAsync(javaScript: false);
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync(javaScript: false);
         var tooLarge = TestFile.PngOfSize("huge-scan.png", (16 * 1024 * 1024) + 1);
 
         // WHEN she describes the upload, picks a file over the 16 MiB limit and submits the form

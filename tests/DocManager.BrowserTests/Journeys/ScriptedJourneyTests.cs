@@ -20,8 +20,7 @@ public sealed class ScriptedJourneyTests(Chromium chromium)
         var minutes = TestFile.Text("aurora-minutes.txt", "Minutes of the aurora kick-off meeting.\n");
 
         // GIVEN Alice, who has just signed up, on the upload page
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         await alice.OpenAsync("/upload");
 
         // WHEN she chooses two files and presses Upload
@@ -45,12 +44,12 @@ public sealed class ScriptedJourneyTests(Chromium chromium)
         await Expect(list.GetByRole(AriaRole.Link, new() { Name = "aurora-minutes", Exact = true })).ToBeVisibleAsync();
 
         // WHEN she types part of a title into the header's search box
-        var searchBox = alice.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Combobox, new() { Name = "Search documents" });
+        var searchBox = alice.SearchBox();
         await Expect(searchBox).ToHaveAttributeAsync("aria-expanded", "false");
         await searchBox.PressSequentiallyAsync("auro");
 
         // THEN the box opens a list of the titles it may mean
-        var suggestions = alice.Page.GetByRole(AriaRole.Listbox, new() { Name = "Suggested documents" });
+        var suggestions = alice.Suggestions();
         var options = suggestions.GetByRole(AriaRole.Option);
         await Expect(options).ToHaveTextAsync(new Regex[] { new("^aurora-"), new("^aurora-") });
         await Expect(searchBox).ToHaveAttributeAsync("aria-expanded", "true");
@@ -79,8 +78,7 @@ public sealed class ScriptedJourneyTests(Chromium chromium)
         var shared = chosenTitle == budget.Name[..^4] ? budget : minutes;
 
         // WHEN she renames it in place: the pencil beside the title turns it into a field, Enter saves
-        await alice.Page.GetByRole(AriaRole.Button, new() { Name = $"Rename “{chosenTitle}”" }).ClickAsync();
-        var titleField = alice.Page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var titleField = await alice.OpenTitleEditorAsync(chosenTitle!);
         await Expect(titleField).ToBeFocusedAsync();
         await titleField.FillAsync("Aurora plans 2025");
         await titleField.PressAsync("Enter");
@@ -94,16 +92,13 @@ public sealed class ScriptedJourneyTests(Chromium chromium)
         await Expect(heading).ToHaveTextAsync("Aurora plans 2025");
 
         // GIVEN Bob, signed up in his own browser, looking at his (empty) list with nothing unread
-        var bob = await site.NewVisitorAsync();
-        var bobName = await bob.SignUpAsync();
+        var bob = await site.NewUserAsync();
         await bob.OpenWithLiveNotificationsAsync("/documents");
         await Expect(bob.NotificationsLink()).ToHaveAccessibleNameAsync("Notifications");
         await bob.Page.EvaluateAsync("() => { window.stillTheSamePage = true; }");
 
         // WHEN Alice shares the document with him
-        await alice.Page.GetByLabel("Share with (username)").FillAsync(bobName);
-        await alice.Page.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }).ClickAsync();
-        await Expect(alice.Page.GetByRole(AriaRole.Region, new() { Name = "Sharing" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = bobName })).ToBeVisibleAsync();
+        await alice.ShareThisDocumentAsync(bob.UserName);
 
         // THEN Bob's page, untouched, counts one unread notification and shows what it says
         var message = $"{alice.UserName} shared “Aurora plans 2025” with you";

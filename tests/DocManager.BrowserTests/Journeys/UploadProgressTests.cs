@@ -18,8 +18,7 @@ public sealed class UploadProgressTests(Chromium chromium)
     {
         await using var site = await Site.StartAsync(chromium);
         var files = new[] { TestFile.Pdf("drop-one.pdf"), TestFile.Png("drop-two.png"), TestFile.Text("drop-three.txt", "Dropped text.\n") };
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         await alice.OpenAsync("/upload");
 
         // GIVEN the last file is held on its way, so that the page stays while the others finish
@@ -100,8 +99,7 @@ public sealed class UploadProgressTests(Chromium chromium)
         await using var site = await Site.StartAsync(chromium);
         var kept = TestFile.Text("kept-minutes.txt", "These minutes are kept.\n");
         var cancelled = TestFile.Pdf("cancelled-scan.pdf", extraBytes: 256 * 1024);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         await alice.OpenAsync("/upload");
 
         // GIVEN a slow connection: each upload is held on its way to the server until the test lets it go
@@ -168,8 +166,7 @@ public sealed class UploadProgressTests(Chromium chromium)
         var fine = TestFile.Text("fine-notes.txt", "Nothing wrong with these notes.\n");
         var notAPdf = TestFile.Text("not-a-pdf.pdf", "Plain text wearing a PDF's name.\n");
         var tooLarge = TestFile.PngOfSize("huge-scan.png", (16 * 1024 * 1024) + 1);
-        var alice = await site.NewVisitorAsync();
-        await alice.SignUpAsync();
+        var alice = await site.NewUserAsync();
         await alice.OpenAsync("/upload");
 
         // WHEN Alice drops a good file with two the server refuses (the page cannot know: only the server checks)

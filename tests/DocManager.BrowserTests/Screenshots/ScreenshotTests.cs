@@ -1,5 +1,4 @@
 using DocManager.BrowserTests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
 
 namespace DocManager.BrowserTests.Screenshots;
 
@@ -36,9 +35,7 @@ public sealed class ScreenshotTests(Chromium chromium)
         await maria.SignUpAsync("maria.lopez");
         await DemoLibrary.SeedAsync(maria);
         await maria.OpenDocumentAsync(DemoLibrary.Report);
-        await maria.Page.GetByLabel("Share with (username)").FillAsync("tom.becker");
-        await maria.Page.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }).ClickAsync();
-        await Expect(maria.Page.GetByRole(AriaRole.Button, new() { Name = "Stop sharing" })).ToBeVisibleAsync();
+        await maria.ShareThisDocumentAsync("tom.becker");
         await CaptureAsync("document");
 
         await maria.OpenAsync("/documents");

@@ -18,8 +18,7 @@ public sealed class ScriptInjectionTests(Chromium chromium)
         await using var site = await Site.StartAsync(chromium);
         // The CSP (no inline script) would stop an injected handler even if the escaping failed; it is
         // bypassed here so that the test sees what the escaping alone does.
-        var mallory = await site.NewVisitorAsync(javaScript: true, bypassCsp: true);
-        await mallory.SignUpAsync();
+        var mallory = await site.NewUserAsync(javaScript: true, bypassCsp: true);
         await mallory.CreateNoteAsync(Title, Description, tags: "alert");
         var details = mallory.CurrentPath;
         var page = mallory.Page;

@@ -23,15 +23,14 @@ public sealed class ScriptedRenderingInjectionTests(Chromium chromium)
     public async Task InSearchSuggestions(bool bypassCsp)
     {
         await using var site = await Site.StartAsync(chromium);
-        var mallory = await site.NewVisitorAsync(bypassCsp: bypassCsp);
-        await mallory.SignUpAsync();
+        var mallory = await site.NewUserAsync(bypassCsp: bypassCsp);
         await mallory.AddNoteAsync(Title, Description);
         await mallory.OpenAsync("/documents");
 
-        var box = mallory.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Combobox, new() { Name = "Search documents" });
+        var box = mallory.SearchBox();
         // In one go, so that one answer fills the list (no earlier one re-renders it after ArrowDown)
         await box.FillAsync("onerr");
-        var option = mallory.Page.GetByRole(AriaRole.Listbox, new() { Name = "Suggested documents" }).GetByRole(AriaRole.Option);
+        var option = mallory.Suggestions().GetByRole(AriaRole.Option);
         await Expect(option).ToHaveTextAsync([Title]);
         await box.PressAsync("ArrowDown");
         await Expect(option).ToHaveAttributeAsync("aria-selected", "true");
@@ -45,8 +44,7 @@ public sealed class ScriptedRenderingInjectionTests(Chromium chromium)
     public async Task InCardsAppendedByInfiniteScroll(bool bypassCsp)
     {
         await using var site = await Site.StartAsync(chromium);
-        var mallory = await site.NewVisitorAsync(bypassCsp: bypassCsp);
-        await mallory.SignUpAsync();
+        var mallory = await site.NewUserAsync(bypassCsp: bypassCsp);
         // The two oldest, so that they come on the second page, which the script appends.
         await mallory.AddNoteAsync(Title, Description);
         await mallory.UploadTextAsync(FileName, "Harmless text.\n", Title + " (file)");
@@ -78,21 +76,19 @@ public sealed class ScriptedRenderingInjectionTests(Chromium chromium)
     public async Task InATitleSavedInline(bool bypassCsp)
     {
         await using var site = await Site.StartAsync(chromium);
-        var mallory = await site.NewVisitorAsync(bypassCsp: bypassCsp);
-        await mallory.SignUpAsync();
+        var mallory = await site.NewUserAsync(bypassCsp: bypassCsp);
         var id = await mallory.AddNoteAsync("Harmless title", "");
         await mallory.OpenAsync($"/documents/{id}");
         var page = mallory.Page;
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rename “Harmless title”" }).ClickAsync();
-        var field = page.GetByRole(AriaRole.Textbox, new() { Name = "New title" });
+        var field = await mallory.OpenTitleEditorAsync("Harmless title");
         await field.FillAsync(Title);
         await field.PressAsync("Enter");
 
         // The heading, the button's name and the window title, all set by the script from the server's answer
         await Expect(field).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Title);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Rename “{Title}”" })).ToBeFocusedAsync();
+        await Expect(mallory.RenameButton(Title)).ToBeFocusedAsync();
         await Expect(page).ToHaveTitleAsync($"{Title} · DocManager");
         await AssertInertAsync(mallory, "the inline editor");
         Assert.Equal(Title, await mallory.TitleOfAsync(id));
@@ -104,22 +100,18 @@ public sealed class ScriptedRenderingInjectionTests(Chromium chromium)
     public async Task InNotificationsArrivingLive(bool bypassCsp)
     {
         await using var site = await Site.StartAsync(chromium);
-        var mallory = await site.NewVisitorAsync();
-        var malloryName = await mallory.SignUpAsync();
+        var mallory = await site.NewUserAsync();
         var id = await mallory.AddNoteAsync(Title, Description);
 
         // GIVEN Bob on his notifications page, with none yet, listening for new ones
-        var bob = await site.NewVisitorAsync(bypassCsp: bypassCsp);
-        var bobName = await bob.SignUpAsync();
-        var listening = bob.Page.WaitForResponseAsync(r => new Uri(r.Url).AbsolutePath == "/api/notifications/stream");
-        await bob.OpenAsync("/notifications");
-        await listening;
+        var bob = await site.NewUserAsync(bypassCsp: bypassCsp);
+        await bob.OpenWithLiveNotificationsAsync("/notifications");
 
         // WHEN Mallory shares the document with him
-        await mallory.ShareAsync(id, bobName);
+        await mallory.ShareAsync(id, bob.UserName);
 
         // THEN the toast and the page's list show the message, title and all, as text
-        var message = $"{malloryName} shared “{Title}” with you";
+        var message = $"{mallory.UserName} shared “{Title}” with you";
         var page = bob.Page;
         await Expect(page.GetByRole(AriaRole.Status).GetByRole(AriaRole.Link, new() { Name = message, Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Listitem).GetByRole(AriaRole.Link, new() { Name = message, Exact = true }))

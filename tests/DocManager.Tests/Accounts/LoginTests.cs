@@ -10,7 +10,7 @@ public sealed class LoginTests
     public async Task Login_WithCorrectCredentials_RedirectsToDocumentsWithANewSession()
     {
         await using var app = await TestApp.StartAsync();
-        var userName = await RegisteredUser(app);
+        var userName = await app.NewAccountAsync();
         using var browser = app.CreateBrowser();
 
         using var response = await browser.SignInAsync(userName);
@@ -25,7 +25,7 @@ public sealed class LoginTests
     public async Task Login_IgnoresTheCaseOfTheUsername()
     {
         await using var app = await TestApp.StartAsync();
-        var userName = await RegisteredUser(app);
+        var userName = await app.NewAccountAsync();
         using var browser = app.CreateBrowser();
 
         using var response = await browser.SignInAsync(userName.ToUpperInvariant());
@@ -37,7 +37,7 @@ public sealed class LoginTests
     public async Task Login_WithWrongPasswordOrUnknownUser_Returns401WithOneGenericMessage()
     {
         await using var app = await TestApp.StartAsync();
-        var userName = await RegisteredUser(app);
+        var userName = await app.NewAccountAsync();
         using var browser = app.CreateBrowser();
 
         using var wrongPassword = await browser.SignInAsync(userName, "not the password");
@@ -56,7 +56,7 @@ public sealed class LoginTests
     public async Task FailedLogin_KeepsTheUsernameButNeverEchoesThePassword()
     {
         await using var app = await TestApp.StartAsync();
-        var userName = await RegisteredUser(app);
+        var userName = await app.NewAccountAsync();
         using var browser = app.CreateBrowser();
 
         using var response = await browser.SignInAsync(userName, "secret-guess-123");
@@ -91,7 +91,7 @@ public sealed class LoginTests
     public async Task Login_FollowsReturnUrl_OnlyWhenItIsALocalPath(string returnUrl, string expected)
     {
         await using var app = await TestApp.StartAsync();
-        var userName = await RegisteredUser(app);
+        var userName = await app.NewAccountAsync();
         using var browser = app.CreateBrowser();
 
         using var response = await browser.SubmitAsync($"/login?returnUrl={Uri.EscapeDataString(returnUrl)}", "/login",
@@ -121,17 +121,10 @@ public sealed class LoginTests
         var landing = await visitor.GetPageAsync("/");
         Assert.NotNull(landing.QuerySelector("a[href='/register']"));
 
-        using var user = app.CreateBrowser();
-        await user.RegisterNewUserAsync();
+        using var user = await app.NewUserAsync();
         using var response = await user.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/documents", response.Headers.Location?.OriginalString);
-    }
-
-    private static async Task<string> RegisteredUser(TestApp app)
-    {
-        using var browser = app.CreateBrowser();
-        return await browser.RegisterNewUserAsync();
     }
 }

@@ -25,8 +25,7 @@ public sealed class RegistrationTests
     }
 
     [Theory]
-    [InlineData(Backend.Sqlite)]
-    [InlineData(Backend.Postgres)]
+    [OnEachDatabase]
     public async Task Password_IsStoredOnlyAsASaltedPbkdf2Hash(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -106,16 +105,14 @@ public sealed class RegistrationTests
     }
 
     [Theory]
-    [InlineData(Backend.Sqlite)]
-    [InlineData(Backend.Postgres)]
+    [OnEachDatabase]
     public async Task Register_WithANameTakenInAnotherCase_Returns400(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var first = app.CreateBrowser();
-        var userName = await first.RegisterNewUserAsync();
+        using var first = await app.NewUserAsync();
         using var second = app.CreateBrowser();
 
-        using var response = await second.RegisterAsync(userName.ToUpperInvariant());
+        using var response = await second.RegisterAsync(first.UserName.ToUpperInvariant());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Username already taken", (await response.ReadHtmlAsync()).FieldError("username"));
@@ -123,8 +120,7 @@ public sealed class RegistrationTests
     }
 
     [Theory]
-    [InlineData(Backend.Sqlite)]
-    [InlineData(Backend.Postgres)]
+    [OnEachDatabase]
     public async Task SimultaneousRegistrations_OfOneName_CreateExactlyOneAccount(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
@@ -147,8 +143,7 @@ public sealed class RegistrationTests
     public async Task SignedInUser_VisitingRegister_IsSentToDocuments()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.GetAsync("/register");
 

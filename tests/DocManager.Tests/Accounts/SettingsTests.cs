@@ -10,8 +10,7 @@ public sealed class SettingsTests
     public async Task EmailChange_IsSavedAndShownOnTheProfile()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.SubmitAsync("/settings", "/settings/email", [new("email", "me@example.com")]);
 
@@ -28,8 +27,7 @@ public sealed class SettingsTests
     public async Task InvalidEmail_Returns400_KeepsTheInput_AndSavesNothing()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.SubmitAsync("/settings", "/settings/email", [new("email", "not an email")]);
 
@@ -46,8 +44,7 @@ public sealed class SettingsTests
     public async Task Preferences_AreKeptInAPlainPrefsCookie_AndApplyTheTheme()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.SubmitAsync("/settings", "/settings/preferences", [new("theme", "dark"), new("pageSize", "25")]);
 
@@ -65,8 +62,7 @@ public sealed class SettingsTests
     public async Task Preferences_OutsideTheLists_Return400(string theme, string pageSize, string field)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.SubmitAsync("/settings", "/settings/preferences", [new("theme", theme), new("pageSize", pageSize)]);
 
@@ -79,12 +75,11 @@ public sealed class SettingsTests
     public async Task Profile_ShowsNameAndMemberSince()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         var profile = await browser.GetPageAsync("/profile");
 
-        Assert.Equal(userName, profile.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal(browser.UserName, profile.QuerySelector("h1")?.TextContent.Trim());
         var since = profile.QuerySelector("time")!.GetAttribute("datetime")!;
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.Date, DateTime.Parse(since, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime().Date);
     }

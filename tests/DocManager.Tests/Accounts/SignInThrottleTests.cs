@@ -11,7 +11,7 @@ public sealed class SignInThrottleTests
     public async Task SixthWrongPassword_Answers429WithRetryAfter(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        var userName = await RegisteredUser(app);
+        var userName = await app.NewAccountAsync();
         using var attacker = app.CreateBrowser();
 
         for (var attempt = 1; attempt <= 5; attempt++)
@@ -32,7 +32,7 @@ public sealed class SignInThrottleTests
     public async Task WhileThrottled_EvenTheCorrectPasswordIsRefused(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        var userName = await RegisteredUser(app);
+        var userName = await app.NewAccountAsync();
         using var attacker = app.CreateBrowser();
         await FailTimes(attacker, userName, 5);
 
@@ -47,7 +47,7 @@ public sealed class SignInThrottleTests
     public async Task CorrectSignIns_DoNotUseUpTheAllowance()
     {
         await using var app = await TestApp.StartAsync();
-        var userName = await RegisteredUser(app);
+        var userName = await app.NewAccountAsync();
         using var browser = app.CreateBrowser();
 
         for (var i = 0; i < 8; i++)
@@ -61,8 +61,8 @@ public sealed class SignInThrottleTests
     public async Task OtherAccounts_AreNotLockedByOneAccountsFailures()
     {
         await using var app = await TestApp.StartAsync();
-        var victim = await RegisteredUser(app);
-        var bystander = await RegisteredUser(app);
+        var victim = await app.NewAccountAsync();
+        var bystander = await app.NewAccountAsync();
         using var attacker = app.CreateBrowser();
         await FailTimes(attacker, victim, 5);
 
@@ -80,7 +80,7 @@ public sealed class SignInThrottleTests
         var accounts = new List<string>();
         for (var i = 0; i < 6; i++)
         {
-            accounts.Add(await RegisteredUser(app));
+            accounts.Add(await app.NewAccountAsync());
         }
 
         using var attacker = app.CreateBrowser();
@@ -110,7 +110,7 @@ public sealed class SignInThrottleTests
     public async Task ThrottleCounts_AreSharedByInstancesThroughRedis()
     {
         await using var app = await TestApp.StartAsync(Backend.PostgresRedis);
-        var userName = await RegisteredUser(app);
+        var userName = await app.NewAccountAsync();
         var first = app.Instance;
         var second = app.StartInstance();
 
@@ -130,11 +130,5 @@ public sealed class SignInThrottleTests
             using var response = await browser.SignInAsync(userName, "wrong-password-" + i);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }
-    }
-
-    private static async Task<string> RegisteredUser(TestApp app)
-    {
-        using var browser = app.CreateBrowser();
-        return await browser.RegisterNewUserAsync();
     }
 }

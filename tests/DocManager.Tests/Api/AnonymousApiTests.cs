@@ -43,8 +43,7 @@ public sealed class AnonymousApiTests
     public async Task SignedOutSession_Answers401ProblemToo()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var token = await api.CsrfTokenAsync();
         using (var signedIn = await api.GetAsync("/api/me"))

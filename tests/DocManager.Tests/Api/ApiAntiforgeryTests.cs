@@ -98,14 +98,11 @@ public sealed class ApiAntiforgeryTests
     {
         public static async Task<Scene> SetUpAsync(TestApp app)
         {
-            var user = app.CreateBrowser();
-            var userName = await user.RegisterNewUserAsync();
-            var other = app.CreateBrowser();
-            await other.RegisterNewUserAsync();
+            var user = await app.NewUserAsync();
+            var other = await app.NewUserAsync();
             var documentId = await user.UploadDocumentAsync(TestFile.Pdf(), new Field("title", "Owned report"));
-            var sharedId = await other.CreateNoteIdAsync("Shared with the user");
-            await other.ShareDocumentAsync(sharedId, userName);
-            return new Scene(app, user, other, await app.UserIdAsync(userName), documentId);
+            await other.ShareNewNoteAsync("Shared with the user", user);
+            return new Scene(app, user, other, await app.UserIdAsync(user), documentId);
         }
 
         public HttpRequestMessage Request(string operation) => operation switch

@@ -17,22 +17,7 @@ public sealed class CursorPaginationTests
 {
     public static readonly string[] Sorts = ["-date", "date", "title", "-title", "size", "-size"];
 
-    public static TheoryData<Backend, string> BackendsAndSorts
-    {
-        get
-        {
-            var data = new TheoryData<Backend, string>();
-            foreach (var backend in new[] { Backend.Sqlite, Backend.Postgres })
-            {
-                foreach (var sort in Sorts)
-                {
-                    data.Add(backend, sort);
-                }
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<Backend, string> BackendsAndSorts => Backends.OnEachDatabaseWith(Sorts);
 
     [Theory]
     [MemberData(nameof(BackendsAndSorts))]
@@ -93,10 +78,8 @@ public sealed class CursorPaginationTests
     public async Task Walk_WithASearchAndNoSort_GivesTitleMatchesFirst(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
+        using var reader = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
         var titleMatches = new List<int>
         {
             await reader.CreateNoteIdAsync("Budget review"),
@@ -109,8 +92,7 @@ public sealed class CursorPaginationTests
         };
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         otherMatches.Add(await reader.CreateNoteIdAsync("Holiday costs", new Field("description", "within budget")));
-        var shared = await sharer.CreateNoteIdAsync("Team budget");
-        await sharer.ShareDocumentAsync(shared, readerName);
+        var shared = await sharer.ShareNewNoteAsync("Team budget", reader);
         titleMatches.Add(shared);
         await reader.CreateNoteIdAsync("Garden ideas");
         await sharer.CreateNoteIdAsync("Private budget");
@@ -165,7 +147,7 @@ public sealed class CursorPaginationTests
 
         var first = await api.GetJsonAsync("/api/documents?sort=title&limit=3");
         var last = first.GetProperty("items").Ids()[^1];
-        var ownLast = (await library.VisibleAsync()).Single(d => d.Id == last).OwnerId == await app.UserIdAsync(library.ReaderName);
+        var ownLast = (await library.VisibleAsync()).Single(d => d.Id == last).OwnerId == await app.UserIdAsync(library.Reader);
         var deletedBy = ownLast ? api : library.Sharer.Api();
         using (var deleted = await deletedBy.DeleteAsync($"/api/documents/{last}"))
         {
@@ -229,26 +211,21 @@ public sealed class CursorPaginationTests
     {
         private readonly TestApp _app;
 
-        private Library(TestApp app, Browser reader, string readerName, Browser sharer)
+        private Library(TestApp app, Browser reader, Browser sharer)
         {
             _app = app;
             Reader = reader;
-            ReaderName = readerName;
             Sharer = sharer;
         }
 
         public Browser Reader { get; }
 
-        public string ReaderName { get; }
-
         public Browser Sharer { get; }
 
         public static async Task<Library> CreateAsync(TestApp app)
         {
-            var reader = app.CreateBrowser();
-            var readerName = await reader.RegisterNewUserAsync();
-            var sharer = app.CreateBrowser();
-            await sharer.RegisterNewUserAsync();
+            var reader = await app.NewUserAsync();
+            var sharer = await app.NewUserAsync();
             var second = TimeSpan.FromSeconds(1);
 
             await reader.CreateNoteIdAsync("apple");
@@ -266,15 +243,15 @@ public sealed class CursorPaginationTests
             var mango = await sharer.UploadDocumentAsync(TestFile.PngOfSize("m.png", 700), new Field("title", "mango"));
             var apple = await sharer.CreateNoteIdAsync("Apple");
             await sharer.CreateNoteIdAsync("zulu");
-            await sharer.ShareDocumentAsync(mango, readerName);
-            await sharer.ShareDocumentAsync(apple, readerName);
-            return new Library(app, reader, readerName, sharer);
+            await sharer.ShareDocumentAsync(mango, reader);
+            await sharer.ShareDocumentAsync(apple, reader);
+            return new Library(app, reader, sharer);
         }
 
         /// <summary>The reader's own documents and those shared with them, as stored now.</summary>
         public async Task<List<Document>> VisibleAsync()
         {
-            var readerId = await _app.UserIdAsync(ReaderName);
+            var readerId = await _app.UserIdAsync(Reader);
             var shared = (await _app.Instance.WithScopeAsync<AppDbContext, List<int>>(db =>
                 db.Shares.Where(s => s.UserId == readerId).Select(s => s.DocumentId).ToListAsync())).ToHashSet();
             return [.. (await _app.DocumentsAsync()).Where(d => d.OwnerId == readerId || shared.Contains(d.Id))];

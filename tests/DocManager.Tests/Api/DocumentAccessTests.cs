@@ -12,32 +12,15 @@ namespace DocManager.Tests.Api;
 /// </summary>
 public sealed partial class DocumentAccessTests
 {
-    public static TheoryData<Backend, string> BackendsAndMethods
-    {
-        get
-        {
-            var data = new TheoryData<Backend, string>();
-            foreach (var backend in new[] { Backend.Sqlite, Backend.Postgres })
-            {
-                foreach (var method in new[] { "GET", "PATCH", "DELETE" })
-                {
-                    data.Add(backend, method);
-                }
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<Backend, string> BackendsAndMethods => Backends.OnEachDatabaseWith(["GET", "PATCH", "DELETE"]);
 
     [Theory]
     [MemberData(nameof(BackendsAndMethods))]
     public async Task AnotherUsersDocument_AnswersTheSame404AsAMissingOne(Backend backend, string method)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var stranger = app.CreateBrowser();
-        await stranger.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var stranger = await app.NewUserAsync();
         var hidden = await owner.UploadDocumentAsync(TestFile.Pdf(), new Field("title", "Private letter"));
         var missing = hidden + 1000;
         var api = stranger.Api();
@@ -59,12 +42,10 @@ public sealed partial class DocumentAccessTests
     public async Task Viewer_MayReadButGets403OnPatchAndDelete(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var id = await owner.UploadDocumentAsync(TestFile.Pdf(), new Field("title", "Shared report"));
-        await owner.ShareDocumentAsync(id, viewerName);
+        await owner.ShareDocumentAsync(id, viewer);
         var api = viewer.Api();
         var (_, etag) = await api.GetDocumentAsync(id);
 
@@ -85,8 +66,7 @@ public sealed partial class DocumentAccessTests
     public async Task IdThatIsNotANumber_Answers404Problem()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.Api().GetAsync("/api/documents/abc");
 

@@ -17,8 +17,7 @@ public sealed class DocumentJsonTests
     public async Task CreateNote_Returns201WithTheDocumentAndItsLocation(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
 
         using var response = await api.PostJsonAsync("/api/documents", new
@@ -43,8 +42,8 @@ public sealed class DocumentJsonTests
         Assert.Equal("high", created.Text("priority"));
         Assert.Equal(JsonValueKind.Null, created.GetProperty("file").ValueKind);
         Assert.Equal(["id", "username"], created.GetProperty("owner").PropertyNames());
-        Assert.Equal(await app.UserIdAsync(userName), created.GetProperty("owner").Id());
-        Assert.Equal(userName, created.GetProperty("owner").Text("username"));
+        Assert.Equal(await app.UserIdAsync(browser), created.GetProperty("owner").Id());
+        Assert.Equal(browser.UserName, created.GetProperty("owner").Text("username"));
         Assert.True(created.GetProperty("isOwner").GetBoolean());
         app.AssertIsNow(created.Text("createdAt"));
         Assert.Equal(created.Text("createdAt"), created.Text("updatedAt"));
@@ -59,8 +58,7 @@ public sealed class DocumentJsonTests
     public async Task CreateNote_WithOnlyATitle_TakesTheDefaults()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         var created = await browser.Api().CreateNoteAsync(new { title = "Bare note" });
 
@@ -72,8 +70,7 @@ public sealed class DocumentJsonTests
     public async Task UploadedDocument_DescribesItsFileAsVerified(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = TestFile.Pdf(@"C:\scans\Invoice 7.pdf") with { ClaimedType = "text/html" };
         var id = await browser.UploadDocumentAsync(file);
 
@@ -95,12 +92,9 @@ public sealed class DocumentJsonTests
     public async Task SharedDocument_NamesItsOwner_AndIsNotTheViewers(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        var ownerName = await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
-        var id = await owner.CreateNoteIdAsync("Shared minutes");
-        await owner.ShareDocumentAsync(id, viewerName);
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
+        var id = await owner.ShareNewNoteAsync("Shared minutes", viewer);
 
         var seen = await viewer.Api().GetJsonAsync($"/api/documents/{id}");
         var listed = Assert.Single((await viewer.Api().GetJsonAsync("/api/documents")).GetProperty("items").EnumerateArray());
@@ -108,8 +102,8 @@ public sealed class DocumentJsonTests
         foreach (var document in new[] { seen, listed })
         {
             Assert.False(document.GetProperty("isOwner").GetBoolean());
-            Assert.Equal(await app.UserIdAsync(ownerName), document.GetProperty("owner").Id());
-            Assert.Equal(ownerName, document.GetProperty("owner").Text("username"));
+            Assert.Equal(await app.UserIdAsync(owner), document.GetProperty("owner").Id());
+            Assert.Equal(owner.UserName, document.GetProperty("owner").Text("username"));
         }
     }
 
@@ -118,8 +112,7 @@ public sealed class DocumentJsonTests
     public async Task List_AnswersItemsAndNextCursor(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         await browser.CreateNoteIdAsync("First note");
         await browser.UploadDocumentAsync(TestFile.Png("second.png"));
@@ -144,8 +137,7 @@ public sealed class DocumentJsonTests
     public async Task Delete_Returns204_AndRemovesTheRowAndTheFile(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var id = await browser.UploadDocumentAsync(TestFile.Pdf());
 
@@ -155,6 +147,6 @@ public sealed class DocumentJsonTests
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         using var gone = await api.GetAsync($"/api/documents/{id}");
         await gone.AssertProblemAsync(HttpStatusCode.NotFound);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 }

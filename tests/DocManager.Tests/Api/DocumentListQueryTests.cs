@@ -38,8 +38,7 @@ public sealed class DocumentListQueryTests
     public async Task BadQueryValue_Returns400Problem(string query)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Something to list");
 
         using var response = await browser.Api().GetAsync("/api/documents?" + query);
@@ -54,8 +53,7 @@ public sealed class DocumentListQueryTests
     public async Task ValuesAtTheEdges_AreAccepted(string query)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Something to list", new Field("category", "notes"));
 
         var page = await browser.Api().GetJsonAsync("/api/documents?" + query);
@@ -68,13 +66,9 @@ public sealed class DocumentListQueryTests
     public async Task TamperedCursor_Returns400(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
-        for (var i = 1; i <= 3; i++)
-        {
-            await browser.CreateNoteIdAsync($"Note number {i}");
-        }
+        await browser.CreateNotesAsync(Enumerable.Range(1, 3).Select(i => $"Note number {i}"));
 
         var cursor = (await api.GetJsonAsync("/api/documents?limit=1")).Text("nextCursor");
         var bytes = WebEncoders.Base64UrlDecode(cursor);
@@ -101,13 +95,9 @@ public sealed class DocumentListQueryTests
     public async Task CursorFollowedWithOtherFilters_Returns400(string issuedFor, string usedWith)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
-        for (var i = 1; i <= 3; i++)
-        {
-            await browser.CreateNoteIdAsync($"Note number {i}", new Field("category", "notes"), new Field("tags", "plans"));
-        }
+        await browser.CreateNotesAsync(Enumerable.Range(1, 3).Select(i => $"Note number {i}"), new Field("category", "notes"), new Field("tags", "plans"));
 
         var cursor = (await api.GetJsonAsync($"/api/documents?limit=1&{issuedFor}")).Text("nextCursor");
 

@@ -17,8 +17,7 @@ public sealed class DocumentPatchTests
     public async Task Patch_ChangesOnlyTheNamedFields(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var id = (await api.CreateNoteAsync(new { title = "Original title", description = "Original text", category = "invoice", tags = new List<string> { "alpha", "beta" }, priority = "high" })).Id();
         app.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -48,20 +47,18 @@ public sealed class DocumentPatchTests
     public async Task Patch_IgnoresFieldsThatCannotBeChanged(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        var ownerName = await owner.RegisterNewUserAsync();
-        using var other = app.CreateBrowser();
-        var otherName = await other.RegisterNewUserAsync();
-        var otherId = await app.UserIdAsync(otherName);
+        using var owner = await app.NewUserAsync();
+        using var other = await app.NewUserAsync();
+        var otherId = await app.UserIdAsync(other);
         var id = await owner.UploadDocumentAsync(TestFile.Pdf("scan.pdf"), new Field("title", "Scanned letter"));
         var before = Assert.Single(await app.DocumentsAsync());
-        var usage = await app.UsageAsync(ownerName);
+        var usage = await app.UsageAsync(owner.UserName);
 
         using var response = await owner.Api().PatchJsonAsync($"/api/documents/{id}", new
         {
             title = "Renamed letter",
             ownerId = otherId,
-            owner = new { id = otherId, username = otherName },
+            owner = new { id = otherId, username = other.UserName },
             id = id + 100,
             size = 1,
             sha256 = new string('0', 64),
@@ -77,14 +74,14 @@ public sealed class DocumentPatchTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.JsonAsync();
-        Assert.Equal((id, "Renamed letter", ownerName), (body.Id(), body.Text("title"), body.GetProperty("owner").Text("username")));
+        Assert.Equal((id, "Renamed letter", owner.UserName), (body.Id(), body.Text("title"), body.GetProperty("owner").Text("username")));
         Assert.Equal(JsonValueKind.Object, body.GetProperty("file").ValueKind);
         var after = Assert.Single(await app.DocumentsAsync());
         Assert.Equal("Renamed letter", after.Title);
         Assert.Equal((before.Id, before.OwnerId, before.Size, before.Sha256, before.StoredName, before.OriginalName, before.ContentType, before.CreatedAt),
             (after.Id, after.OwnerId, after.Size, after.Sha256, after.StoredName, after.OriginalName, after.ContentType, after.CreatedAt));
         Assert.Equal(before.Version + 1, after.Version);
-        Assert.Equal(usage, await app.UsageAsync(ownerName));
+        Assert.Equal(usage, await app.UsageAsync(owner.UserName));
         Assert.Empty((await other.Api().GetJsonAsync("/api/documents")).GetProperty("items").EnumerateArray());
     }
 
@@ -93,15 +90,13 @@ public sealed class DocumentPatchTests
     public async Task Create_IgnoresFieldsThatCannotBeSet(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        var ownerName = await owner.RegisterNewUserAsync();
-        using var other = app.CreateBrowser();
-        var otherName = await other.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var other = await app.NewUserAsync();
 
         var created = await owner.Api().CreateNoteAsync(new
         {
             title = "Plain note",
-            ownerId = await app.UserIdAsync(otherName),
+            ownerId = await app.UserIdAsync(other),
             id = 4242,
             size = 123456,
             sha256 = new string('a', 64),
@@ -109,15 +104,15 @@ public sealed class DocumentPatchTests
             file = new { originalName = "x.pdf", contentType = "application/pdf", size = 5, sha256 = "00" },
         });
 
-        Assert.Equal(ownerName, created.GetProperty("owner").Text("username"));
+        Assert.Equal(owner.UserName, created.GetProperty("owner").Text("username"));
         Assert.Equal(JsonValueKind.Null, created.GetProperty("file").ValueKind);
         app.AssertIsNow(created.Text("createdAt"));
         var stored = Assert.Single(await app.DocumentsAsync());
         Assert.NotEqual(4242, created.Id());
-        Assert.Equal((created.Id(), await app.UserIdAsync(ownerName), 0L), (stored.Id, stored.OwnerId, stored.Size));
+        Assert.Equal((created.Id(), await app.UserIdAsync(owner), 0L), (stored.Id, stored.OwnerId, stored.Size));
         Assert.Null(stored.Sha256);
         Assert.Null(stored.StoredName);
-        Assert.Equal((0L, 0), await app.UsageAsync(otherName));
+        Assert.Equal((0L, 0), await app.UsageAsync(other.UserName));
     }
 
     private static (string, string, string, string) Fields(JsonElement document) =>

@@ -49,13 +49,12 @@ public sealed class DocumentValidationTests
     public async Task CreateWithAnInvalidField_Returns400NamingTheFieldAndCreatesNothing(string json, string field, string message)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.Api().PostJsonAsync("/api/documents", Json(json));
 
         await response.AssertValidationProblemAsync(field, message);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Theory]
@@ -63,8 +62,7 @@ public sealed class DocumentValidationTests
     public async Task PatchWithAnInvalidField_Returns400NamingTheFieldAndChangesNothing(string json, string field, string message)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var id = await browser.CreateNoteIdAsync("Original title", new Field("description", "Original text"), new Field("tags", "kept"));
         var before = Assert.Single(await app.DocumentsAsync());
@@ -83,8 +81,7 @@ public sealed class DocumentValidationTests
     public async Task TitleTakenIgnoringCase_Returns400TitleAlreadyExists(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         await api.CreateNoteAsync(new { title = "Été plans" });
         var other = (await api.CreateNoteAsync(new { title = "Other plans" })).Id();
@@ -102,8 +99,7 @@ public sealed class DocumentValidationTests
     public async Task RenamingADocumentToItsOwnTitleInAnotherCase_IsNotADuplicate(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var id = (await api.CreateNoteAsync(new { title = "Budget draft" })).Id();
 
@@ -119,13 +115,12 @@ public sealed class DocumentValidationTests
     public async Task BodyThatIsNotAnObject_Returns400AndCreatesNothing(string json)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.Api().PostJsonAsync("/api/documents", Json(json));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Theory]
@@ -134,34 +129,31 @@ public sealed class DocumentValidationTests
     public async Task MalformedJson_Returns400ProblemAndCreatesNothing(string body)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.Api().PostJsonAsync("/api/documents", Json(body));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Fact]
     public async Task BodyThatIsNotJson_Returns415Problem()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.Api().PostJsonAsync("/api/documents", new FormUrlEncodedContent([new Field("title", "Sent as a form")]));
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Fact]
     public async Task MethodTheRouteDoesNotTake_Returns405Problem()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var id = await browser.CreateNoteIdAsync("Not replaceable");
 

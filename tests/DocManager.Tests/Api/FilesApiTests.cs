@@ -16,8 +16,7 @@ public sealed class FilesApiTests
     public async Task UploadOfOneFile_Returns201WithTheDocumentAndItsFields(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = TestFile.Pdf("contract.pdf");
 
         using var response = await browser.Api().UploadAsync([file],
@@ -45,8 +44,7 @@ public sealed class FilesApiTests
     public async Task UploadOfSeveralFiles_Returns201WithEachDocumentNamedAfterItsFile(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         TestFile[] files = [TestFile.Png("holiday.png"), TestFile.Text("shopping list.txt"), TestFile.Docx("letter.docx")];
 
         using var response = await browser.Api().UploadAsync(files, new Field("category", "notes"));
@@ -58,7 +56,7 @@ public sealed class FilesApiTests
         Assert.Equal(files.Select(f => f.Sha256), items.Select(i => i.GetProperty("file").Text("sha256")));
         Assert.Equal((await app.DocumentsAsync()).Select(d => d.Id), items.Select(i => i.Id()));
         Assert.Equal(3, app.StoredFiles().Length);
-        Assert.Equal((files.Sum(f => f.Content.LongLength), 3), await app.UsageAsync(userName));
+        Assert.Equal((files.Sum(f => f.Content.LongLength), 3), await app.UsageAsync(browser.UserName));
     }
 
     public static TheoryData<string, byte[], string> RefusedFiles => new()
@@ -74,52 +72,48 @@ public sealed class FilesApiTests
     public async Task FileOfTheWrongKind_Returns400ProblemAndStoresNothing(string name, byte[] content, string message)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.Api().UploadAsync([new TestFile(name, content)]);
 
         await response.AssertValidationProblemAsync("file", message);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Fact]
     public async Task OneBadFileAmongSeveral_RefusesThemAll()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.Api().UploadAsync([TestFile.Png("good.png"), TestFile.Pdf("good.pdf"), new TestFile("bad.pdf", Encoding.UTF8.GetBytes("not a pdf"))]);
 
         await response.AssertValidationProblemAsync("file", "File does not appear to be PDF");
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Fact]
     public async Task UploadWithoutAFile_Returns400NoFileSelected()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.Api().UploadAsync([], new Field("title", "Nothing attached"));
 
         await response.AssertValidationProblemAsync("file", "No file selected");
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Fact]
     public async Task UploadWithAnInvalidTitle_Returns400AndStoresNothing()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.Api().UploadAsync([TestFile.Png()], new Field("title", "ab"));
 
         await response.AssertValidationProblemAsync("title", "Title must be at least 3 characters");
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Theory]
@@ -127,13 +121,12 @@ public sealed class FilesApiTests
     public async Task FileOverTheSizeLimit_Returns413ProblemAndStoresNothing(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:MaxFileBytes"] = "4096" });
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.Api().UploadAsync([TestFile.Pdf(extraBytes: 5000)]);
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Theory]
@@ -141,8 +134,7 @@ public sealed class FilesApiTests
     public async Task UploadBeyondTheQuota_Returns403ProblemAndKeepsOnlyEarlierDocuments(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:QuotaBytes"] = "3000" });
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var first = TestFile.Pdf("first.pdf", extraBytes: 1500);
         using (var accepted = await api.UploadAsync([first]))
@@ -155,6 +147,6 @@ public sealed class FilesApiTests
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "Storage quota exceeded");
         Assert.Single(await app.DocumentsAsync());
         Assert.Single(app.StoredFiles());
-        Assert.Equal((first.Content.LongLength, 1), await app.UsageAsync(userName));
+        Assert.Equal((first.Content.LongLength, 1), await app.UsageAsync(browser.UserName));
     }
 }

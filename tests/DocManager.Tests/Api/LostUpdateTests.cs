@@ -17,8 +17,7 @@ public sealed class LostUpdateTests
     public async Task ETag_IsSentWithTheDocument_AndChangesWithEachChange(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         using var created = await api.PostJsonAsync("/api/documents", new { title = "Versioned note" });
         var id = (await created.JsonAsync()).Id();
@@ -40,8 +39,7 @@ public sealed class LostUpdateTests
     public async Task Patch_WithAStaleIfMatch_Returns412AndChangesNothing(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var id = await browser.CreateNoteIdAsync("Shared plan");
         var (_, stale) = await api.GetDocumentAsync(id);
@@ -64,8 +62,7 @@ public sealed class LostUpdateTests
     public async Task Delete_WithAStaleIfMatch_Returns412AndKeepsTheDocument(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var file = TestFile.Pdf();
         var id = await browser.UploadDocumentAsync(file);
@@ -77,7 +74,7 @@ public sealed class LostUpdateTests
         await response.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
         Assert.Equal("Edited since", Assert.Single(await app.DocumentsAsync()).Title);
         Assert.Single(app.StoredFiles());
-        Assert.Equal((file.Content.LongLength, 1), await app.UsageAsync(userName));
+        Assert.Equal((file.Content.LongLength, 1), await app.UsageAsync(browser.UserName));
     }
 
     [Theory]
@@ -85,8 +82,7 @@ public sealed class LostUpdateTests
     public async Task PatchAndDelete_WithTheCurrentIfMatch_Work(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var id = await browser.UploadDocumentAsync(TestFile.Pdf());
         var (_, current) = await api.GetDocumentAsync(id);
@@ -100,7 +96,7 @@ public sealed class LostUpdateTests
         Assert.False(string.IsNullOrEmpty(newer));
         Assert.NotEqual(current, newer);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Theory]
@@ -109,8 +105,7 @@ public sealed class LostUpdateTests
     {
         // GIVEN five clients that all read the same version
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var id = await browser.CreateNoteIdAsync("Contended note");
         var (_, etag) = await api.GetDocumentAsync(id);
@@ -144,8 +139,7 @@ public sealed class LostUpdateTests
     public async Task IfMatch_AcceptsAnyOrAListHoldingTheCurrentETag(string ifMatch)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         var id = await browser.CreateNoteIdAsync("Listed note");
         var (_, current) = await api.GetDocumentAsync(id);
@@ -161,13 +155,8 @@ public sealed class LostUpdateTests
     {
         // GIVEN the owner has the edit form open in two browsers
         await using var app = await TestApp.StartAsync(backend);
-        using var laptop = app.CreateBrowser();
-        var userName = await laptop.RegisterNewUserAsync();
-        using var phone = app.CreateBrowser();
-        using (var signIn = await phone.SignInAsync(userName))
-        {
-            Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
-        }
+        using var laptop = await app.NewUserAsync();
+        using var phone = await app.SignInElsewhereAsync(laptop.UserName);
 
         var id = await laptop.CreateNoteIdAsync("Meeting notes", new Field("description", "Draft"));
         var laptopForm = EditForm(await laptop.GetPageAsync($"/documents/{id}/edit"), id);
@@ -198,8 +187,7 @@ public sealed class LostUpdateTests
     public async Task EditForm_LoadedBeforeAnApiChange_IsRefused(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("Inline edited");
         var form = EditForm(await browser.GetPageAsync($"/documents/{id}/edit"), id);
         using (var inline = await browser.Api().PatchJsonAsync($"/api/documents/{id}", new { title = "Renamed inline" }))

@@ -10,10 +10,8 @@ public sealed class MeApiTests
     public async Task Me_DescribesTheSignedInUserAndTheirStorage(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:QuotaBytes"] = "5000000" });
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
-        using var other = app.CreateBrowser();
-        await other.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
+        using var other = await app.NewUserAsync();
         var file = TestFile.Pdf(extraBytes: 3000);
         await browser.UploadDocumentAsync(file);
         await browser.CreateNoteIdAsync("A note");
@@ -22,8 +20,8 @@ public sealed class MeApiTests
         var me = await browser.Api().GetJsonAsync("/api/me");
 
         Assert.Equal(["documentCount", "id", "storageQuota", "storageUsed", "username"], me.PropertyNames());
-        Assert.Equal(await app.UserIdAsync(userName), me.Id());
-        Assert.Equal(userName, me.Text("username"));
+        Assert.Equal(await app.UserIdAsync(browser), me.Id());
+        Assert.Equal(browser.UserName, me.Text("username"));
         Assert.Equal(2, me.GetProperty("documentCount").GetInt32());
         Assert.Equal(file.Content.LongLength, me.GetProperty("storageUsed").GetInt64());
         Assert.Equal(5000000L, me.GetProperty("storageQuota").GetInt64());
@@ -33,8 +31,7 @@ public sealed class MeApiTests
     public async Task Me_OfANewUser_ShowsNothingUsedAndTheDefaultQuota()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         var me = await browser.Api().GetJsonAsync("/api/me");
 

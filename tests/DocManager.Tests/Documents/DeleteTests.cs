@@ -11,15 +11,14 @@ public sealed class DeleteTests
     public async Task Delete_RemovesTheRowAndTheStoredFile_AndReturnsTheUsage(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var kept = TestFile.Png("kept.png");
         var keptId = await browser.UploadDocumentAsync(kept);
         var keptFiles = app.StoredFiles();
         var doomed = TestFile.Pdf("doomed.pdf", extraBytes: 10_000);
         var id = await browser.UploadDocumentAsync(doomed);
         Assert.Equal(2, app.StoredFiles().Length);
-        Assert.Equal((kept.Content.LongLength + doomed.Content.LongLength, 2), await app.UsageAsync(userName));
+        Assert.Equal((kept.Content.LongLength + doomed.Content.LongLength, 2), await app.UsageAsync(browser.UserName));
 
         using var response = await browser.SubmitAsync($"/documents/{id}/delete", $"/documents/{id}/delete");
 
@@ -27,7 +26,7 @@ public sealed class DeleteTests
         Assert.Equal("/documents", response.Headers.Location?.OriginalString);
         Assert.Equal(keptId, Assert.Single(await app.DocumentsAsync()).Id);
         Assert.Equal(keptFiles, app.StoredFiles());
-        Assert.Equal((kept.Content.LongLength, 1), await app.UsageAsync(userName));
+        Assert.Equal((kept.Content.LongLength, 1), await app.UsageAsync(browser.UserName));
         using var details = await browser.GetAsync($"/documents/{id}");
         using var download = await browser.GetAsync($"/files/{id}");
         Assert.Equal(HttpStatusCode.NotFound, details.StatusCode);
@@ -40,12 +39,10 @@ public sealed class DeleteTests
     public async Task Delete_OfASharedDocument_RemovesItForTheViewerToo(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        var ownerName = await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var id = await owner.UploadDocumentAsync(TestFile.Pdf());
-        await owner.ShareDocumentAsync(id, viewerName);
+        await owner.ShareDocumentAsync(id, viewer);
 
         using var response = await owner.SubmitAsync($"/documents/{id}/delete", $"/documents/{id}/delete");
 
@@ -54,29 +51,27 @@ public sealed class DeleteTests
         Assert.Empty(await viewer.ListIdsAsync("/documents"));
         using var details = await viewer.GetAsync($"/documents/{id}");
         Assert.Equal(HttpStatusCode.NotFound, details.StatusCode);
-        await app.AssertNothingStoredAsync(ownerName);
+        await app.AssertNothingStoredAsync(owner.UserName);
     }
 
     [Fact]
     public async Task Delete_OfANote_ReturnsTheDocumentCount()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("Short-lived note");
 
         using var response = await browser.SubmitAsync($"/documents/{id}/delete", $"/documents/{id}/delete");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Fact]
     public async Task Delete_Get_OnlyAsksForConfirmation()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.UploadDocumentAsync(TestFile.Pdf("still here.pdf"), new KeyValuePair<string, string>("title", "Still here"));
 
         var page = await browser.GetPageAsync($"/documents/{id}/delete");
@@ -91,8 +86,7 @@ public sealed class DeleteTests
     public async Task Delete_WithoutAToken_Returns400AndDeletesNothing()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.UploadDocumentAsync(TestFile.Pdf());
 
         using var response = await browser.PostFormAsync($"/documents/{id}/delete", []);

@@ -11,8 +11,7 @@ public sealed class DocumentFieldRulesTests
     public async Task Tags_AreDeDuplicated_AcrossCaseAndRepeatedFields(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.PostWithTokenAsync(
             "/documents/new",
@@ -33,8 +32,7 @@ public sealed class DocumentFieldRulesTests
     public async Task Tags_WithAnInvalidTag_Return400_NotDroppingIt(string tags)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.CreateNoteAsync("Badly tagged", KeyValuePair.Create("tags", tags));
 
@@ -47,8 +45,7 @@ public sealed class DocumentFieldRulesTests
     public async Task Tags_LongerThan32Characters_Return400()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var accepted = await browser.CreateNoteAsync("Long tag", KeyValuePair.Create("tags", new string('t', 32)));
         using var refused = await browser.CreateNoteAsync("Too long tag", KeyValuePair.Create("tags", new string('t', 33)));
@@ -62,8 +59,7 @@ public sealed class DocumentFieldRulesTests
     public async Task Tags_MoreThanTen_Return400_TenAreFine()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var ten = string.Join(", ", Enumerable.Range(1, 10).Select(i => $"tag{i}"));
         var eleven = string.Join(", ", Enumerable.Range(1, 11).Select(i => $"tag{i}"));
 
@@ -84,8 +80,7 @@ public sealed class DocumentFieldRulesTests
     public async Task UnknownCategoryOrPriority_Returns400WithTheMessageBesideIt(string field, string value)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.CreateNoteAsync("Odd values", KeyValuePair.Create(field, value));
 

@@ -11,8 +11,7 @@ public sealed class DocumentListFilterTests
     public async Task Filter_ByCategory_ShowsOnlyThatCategory(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var report = await browser.CreateNoteIdAsync("Quarterly numbers", Field("category", "report"));
         var invoice = await browser.CreateNoteIdAsync("Invoice 42", Field("category", "invoice"));
         var uploaded = await browser.UploadDocumentAsync(TestFile.Pdf("annual.pdf"), Field("category", "report"));
@@ -29,8 +28,7 @@ public sealed class DocumentListFilterTests
     public async Task Filter_ByTag_ShowsOnlyDocumentsWithThatTag(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var both = await browser.CreateNoteIdAsync("Tagged twice", Field("tags", "alpha, beta"));
         var alpha = await browser.CreateNoteIdAsync("Tagged alpha", Field("tags", "alpha"));
         var beta = await browser.CreateNoteIdAsync("Tagged beta", Field("tags", "beta"));
@@ -46,15 +44,12 @@ public sealed class DocumentListFilterTests
     public async Task Filter_ByOwner_SeparatesOwnFromShared(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
-        using var stranger = app.CreateBrowser();
-        await stranger.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
+        using var stranger = await app.NewUserAsync();
         var shared = await owner.CreateNoteIdAsync("Shared note");
         await owner.CreateNoteIdAsync("Owner's private note");
-        await owner.ShareDocumentAsync(shared, viewerName);
+        await owner.ShareDocumentAsync(shared, viewer);
         var own = await viewer.CreateNoteIdAsync("Viewer's note");
         await stranger.CreateNoteIdAsync("Stranger's note");
 
@@ -70,16 +65,15 @@ public sealed class DocumentListFilterTests
     {
         // GIVEN documents made at 23:59:59 on day 1, at 00:00:01 on day 2 and at 00:00:01 on day 3 (UTC)
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var now = app.Clock.GetUtcNow();
         var day1 = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
         var endOfDay1 = new DateTimeOffset(day1.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddSeconds(-1);
-        await app.AdvanceAndSignInAsync(endOfDay1 - now, browser, userName);
+        await app.AdvanceAndSignInAsync(endOfDay1 - now, browser);
         var a = await browser.CreateNoteIdAsync("Last second of day one");
-        await app.AdvanceAndSignInAsync(TimeSpan.FromSeconds(2), browser, userName);
+        await app.AdvanceAndSignInAsync(TimeSpan.FromSeconds(2), browser);
         var b = await browser.CreateNoteIdAsync("First second of day two");
-        await app.AdvanceAndSignInAsync(TimeSpan.FromDays(1), browser, userName);
+        await app.AdvanceAndSignInAsync(TimeSpan.FromDays(1), browser);
         var c = await browser.CreateNoteIdAsync("Day three");
         string Day(int n) => day1.AddDays(n - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -98,8 +92,7 @@ public sealed class DocumentListFilterTests
     public async Task Filter_ByText_MatchesTitleDescriptionTagsAndFileName_IgnoringCase(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var inTitle = await browser.CreateNoteIdAsync("Budget for 2025");
         var inDescription = await browser.CreateNoteIdAsync("Spending", Field("description", "The BUDGET is tight"));
         var inTag = await browser.CreateNoteIdAsync("Tagged", Field("tags", "budget"));
@@ -116,8 +109,7 @@ public sealed class DocumentListFilterTests
     public async Task Filter_ByText_IgnoresCaseBeyondAscii(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var inTitle = await browser.CreateNoteIdAsync("ÉTÉ À PARIS");
         var inDescription = await browser.CreateNoteIdAsync("Holiday", Field("description", "Notre ÉTÉ à Paris"));
         await browser.CreateNoteIdAsync("Winter", Field("description", "hiver"));
@@ -132,8 +124,7 @@ public sealed class DocumentListFilterTests
     {
         // Text search works on words: `%` and `_` are neither wildcards nor a match for everything.
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var percent = await browser.CreateNoteIdAsync("100% done");
         var underscore = await browser.CreateNoteIdAsync("snake_case notes");
         await browser.CreateNoteIdAsync("Plain title");
@@ -149,8 +140,7 @@ public sealed class DocumentListFilterTests
     public async Task Filters_Combine(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var match = await browser.CreateNoteIdAsync("Water bill", Field("category", "invoice"), Field("tags", "home"));
         await browser.CreateNoteIdAsync("Water report", Field("category", "report"), Field("tags", "home"));
         await browser.CreateNoteIdAsync("Power bill", Field("category", "invoice"), Field("tags", "office"));

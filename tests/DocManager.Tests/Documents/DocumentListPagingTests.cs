@@ -10,8 +10,7 @@ public sealed class DocumentListPagingTests
     public async Task Paging_TwentyThreeDocumentsByTen_GivesPagesOfTenTenAndThree(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var ids = new List<int>();
         for (var i = 1; i <= 23; i++)
         {
@@ -39,12 +38,8 @@ public sealed class DocumentListPagingTests
     public async Task Paging_BeyondTheLastPage_IsAnEmpty200Page()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
-        for (var i = 1; i <= 23; i++)
-        {
-            await browser.CreateNoteIdAsync($"Note number {i:00}");
-        }
+        using var browser = await app.NewUserAsync();
+        await browser.CreateNotesAsync(Enumerable.Range(1, 23).Select(i => $"Note number {i:00}"));
 
         var page = await browser.GetPageAsync("/documents?pageSize=10&page=4");
 
@@ -56,12 +51,8 @@ public sealed class DocumentListPagingTests
     public async Task Paging_LinksToTheNextAndPreviousPages_KeepingTheFilters()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
-        for (var i = 1; i <= 23; i++)
-        {
-            await browser.CreateNoteIdAsync($"Note number {i:00}", new KeyValuePair<string, string>("category", "notes"));
-        }
+        using var browser = await app.NewUserAsync();
+        await browser.CreateNotesAsync(Enumerable.Range(1, 23).Select(i => $"Note number {i:00}"), new KeyValuePair<string, string>("category", "notes"));
 
         var first = await browser.GetPageAsync("/documents?category=notes&sort=title&pageSize=10");
         var next = first.QuerySelector("a[rel=next]")?.GetAttribute("href");

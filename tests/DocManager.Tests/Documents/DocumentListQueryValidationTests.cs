@@ -27,8 +27,7 @@ public sealed class DocumentListQueryValidationTests
     public async Task List_WithAnInvalidParameter_Returns400(string query)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Something to list");
 
         using var response = await browser.GetAsync($"/documents?{query}");
@@ -53,8 +52,7 @@ public sealed class DocumentListQueryValidationTests
     {
         // The control for the 400s above: the same parameters with values the server knows.
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Something to list");
 
         using var response = await browser.GetAsync($"/documents?{query}");

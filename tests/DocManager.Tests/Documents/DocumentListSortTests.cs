@@ -13,8 +13,7 @@ public sealed class DocumentListSortTests
         //   made first "Bravo" (500 bytes), then "alpha" (a note, 0 bytes), then "charlie" (200 bytes).
         // Title order ignores case: alpha < Bravo < charlie (a case-sensitive order would put Bravo first).
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var bravo = await browser.UploadDocumentAsync(TestFile.Text("b.txt", new string('b', 500)), new KeyValuePair<string, string>("title", "Bravo"));
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var alpha = await browser.CreateNoteIdAsync("alpha");
@@ -33,8 +32,7 @@ public sealed class DocumentListSortTests
     public async Task Sort_ByDefault_IsNewestFirst()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var first = await browser.CreateNoteIdAsync("Zulu first");
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var second = await browser.CreateNoteIdAsync("Alpha second");

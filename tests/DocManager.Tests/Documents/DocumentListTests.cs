@@ -11,16 +11,14 @@ public sealed class DocumentListTests
     public async Task List_ShowsTheTotalCountAndSize_OfOwnAndSharedDocuments(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var big = TestFile.Pdf("big.pdf", extraBytes: 40_000);
         var small = TestFile.Text("small.txt", "twelve bytes");
         var shared = await owner.UploadDocumentAsync(big);
         await owner.UploadDocumentAsync(small);
         await owner.CreateNoteIdAsync("A note weighs nothing");
-        await owner.ShareDocumentAsync(shared, viewerName);
+        await owner.ShareDocumentAsync(shared, viewer);
         var own = TestFile.Png("mine.png");
         await viewer.UploadDocumentAsync(own);
 
@@ -36,14 +34,10 @@ public sealed class DocumentListTests
     public async Task List_Totals_CountEveryMatchingDocument_NotJustThisPage()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = TestFile.Text("data.txt", "0123456789");
         await browser.UploadDocumentAsync(file, new KeyValuePair<string, string>("category", "report"));
-        for (var i = 0; i < 11; i++)
-        {
-            await browser.CreateNoteIdAsync($"Report note {i}", new KeyValuePair<string, string>("category", "report"));
-        }
+        await browser.CreateNotesAsync(Enumerable.Range(0, 11).Select(i => $"Report note {i}"), new KeyValuePair<string, string>("category", "report"));
 
         await browser.CreateNoteIdAsync("Not a report");
 
@@ -57,8 +51,7 @@ public sealed class DocumentListTests
     public async Task List_ForANewUser_ShowsTheEmptyStateWithALinkToUpload()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         var page = await browser.GetPageAsync("/documents");
 
@@ -73,8 +66,7 @@ public sealed class DocumentListTests
     {
         // The control for the empty-state test.
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("First note");
 
         var page = await browser.GetPageAsync("/documents");
@@ -87,12 +79,10 @@ public sealed class DocumentListTests
     public async Task List_OffersEditAndDelete_OnlyOnTheOwnersOwnCards()
     {
         await using var app = await TestApp.StartAsync();
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var shared = await owner.UploadDocumentAsync(TestFile.Pdf("shared.pdf"));
-        await owner.ShareDocumentAsync(shared, viewerName);
+        await owner.ShareDocumentAsync(shared, viewer);
         var own = await viewer.CreateNoteIdAsync("Viewer's own note");
 
         var page = await viewer.GetPageAsync("/documents");

@@ -18,8 +18,7 @@ public sealed class DocumentOutputEncodingTests
     public async Task HostileTitleAndDescription_AreShownAsTextOnEveryPage()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync(Title, new KeyValuePair<string, string>("description", Description));
 
         var list = await browser.GetPageAsync("/documents");
@@ -45,8 +44,7 @@ public sealed class DocumentOutputEncodingTests
     public async Task HostileFileName_IsShownAsTextOnEveryPage()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.UploadDocumentAsync(TestFile.Text(FileName));
 
         var list = await browser.GetPageAsync("/documents");
@@ -72,8 +70,7 @@ public sealed class DocumentOutputEncodingTests
     public async Task HostileTitle_RefusedOnEdit_IsShownBackAsText()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("Harmless");
         const string hostile = "\"><script>alert(1)</script>\tcontrol character";
 

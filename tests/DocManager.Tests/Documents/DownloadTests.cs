@@ -13,8 +13,7 @@ public sealed class DownloadTests
     public async Task Download_ReturnsTheExactBytes_AsAnAttachmentWithTheOriginalName(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = TestFile.Pdf("Annual report.pdf", extraBytes: 70_000);
         var id = await browser.UploadDocumentAsync(file);
 
@@ -34,8 +33,7 @@ public sealed class DownloadTests
     public async Task Download_OfANonAsciiName_GivesFilenameStarInUtf8(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         const string name = "Résumé 2024 – ünïcode.pdf";
         var id = await browser.UploadDocumentAsync(TestFile.Pdf(name));
 
@@ -52,8 +50,7 @@ public sealed class DownloadTests
     public async Task Download_HasTheVerifiedContentType_NotTheTypeTheClientClaimed()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = TestFile.Png("innocent.png") with { ClaimedType = "text/html" };
         var id = await browser.UploadDocumentAsync(file);
 
@@ -69,8 +66,7 @@ public sealed class DownloadTests
     public async Task Download_WithItsETagInIfNoneMatch_Returns304WithoutBody()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.UploadDocumentAsync(TestFile.Pdf());
         EntityTagHeaderValue etag;
         using (var first = await browser.GetAsync($"/files/{id}"))
@@ -91,8 +87,7 @@ public sealed class DownloadTests
     {
         // The control for the 304 test: only the file's own ETag means "not modified".
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = TestFile.Pdf();
         var id = await browser.UploadDocumentAsync(file);
 
@@ -109,8 +104,7 @@ public sealed class DownloadTests
     public async Task Download_WithRange_Returns206WithThoseBytes(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = TestFile.Pdf(extraBytes: 5000);
         var id = await browser.UploadDocumentAsync(file);
 
@@ -129,8 +123,7 @@ public sealed class DownloadTests
     public async Task Download_AdvertisesByteRanges()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.UploadDocumentAsync(TestFile.Pdf());
 
         using var response = await browser.GetAsync($"/files/{id}");
@@ -142,8 +135,7 @@ public sealed class DownloadTests
     public async Task Download_WithAnUnsatisfiableRange_Returns416()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = TestFile.Pdf(extraBytes: 100);
         var id = await browser.UploadDocumentAsync(file);
 
@@ -159,8 +151,7 @@ public sealed class DownloadTests
     public async Task Head_AnswersLikeGet_WithoutTheBody()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = TestFile.Pdf("head.pdf", extraBytes: 2000);
         var id = await browser.UploadDocumentAsync(file);
 
@@ -180,8 +171,7 @@ public sealed class DownloadTests
     public async Task Download_OfANote_Returns404()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("Just words");
 
         using var response = await browser.GetAsync($"/files/{id}");

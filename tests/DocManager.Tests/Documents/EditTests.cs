@@ -12,8 +12,7 @@ public sealed class EditTests
     public async Task Edit_ChangesEveryField_AndRedirects303ToTheDocument(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = TestFile.Pdf("scan.pdf");
         var id = await browser.UploadDocumentAsync(file, new("title", "Old title"), new("tags", "old, kept"), new("category", "report"));
         var before = Assert.Single(await app.DocumentsAsync());
@@ -38,8 +37,7 @@ public sealed class EditTests
     public async Task Edit_ShowsTheCurrentValues()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("Current title", new("description", "Current text"), new("category", "invoice"), new("tags", "b, a"), new("priority", "high"));
 
         var page = await browser.GetPageAsync($"/documents/{id}/edit");

@@ -11,8 +11,7 @@ public sealed class FailedFormTests
     public async Task NewNote_WithATooShortTitle_KeepsTheOtherFields()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.CreateNoteAsync(
             "ab",
@@ -34,8 +33,7 @@ public sealed class FailedFormTests
     public async Task NewNote_WithAnInvalidTag_KeepsTheValidTitle()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.CreateNoteAsync("A perfectly good title", new("tags", "fine, not-fine!"), new("category", "contract"));
 
@@ -51,8 +49,7 @@ public sealed class FailedFormTests
     public async Task Edit_WithADuplicateTitle_Returns400AndKeepsTheChanges()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Taken title");
         var id = await browser.CreateNoteIdAsync("Original title", KeyValuePair.Create("description", "before"));
 

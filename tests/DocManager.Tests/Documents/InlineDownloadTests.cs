@@ -16,8 +16,7 @@ public sealed class InlineDownloadTests
     public async Task Inline_OfAnImageOrPdf_IsShownInlineUnderASandbox(string kind)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = Make(kind);
         var id = await browser.UploadDocumentAsync(file);
 
@@ -35,8 +34,7 @@ public sealed class InlineDownloadTests
     public async Task Inline_OfOtherTypes_StaysAnAttachment(string kind)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = Make(kind);
         var id = await browser.UploadDocumentAsync(file);
 
@@ -53,8 +51,7 @@ public sealed class InlineDownloadTests
     public async Task Download_WithoutInline_IsAnAttachmentEvenForAnImage()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.UploadDocumentAsync(TestFile.Png());
 
         using var response = await browser.GetAsync($"/files/{id}");

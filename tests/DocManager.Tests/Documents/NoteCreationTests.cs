@@ -11,8 +11,7 @@ public sealed class NoteCreationTests
     public async Task CreateNote_Redirects303ToItsPage_AndStoresTheCleanFields(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.CreateNoteAsync(
             "  Meeting notes  ",
@@ -29,10 +28,10 @@ public sealed class NoteCreationTests
         Assert.Equal("notes", document.Category);
         Assert.Equal("high", document.Priority);
         Assert.Equal(["team", "weekly"], document.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal));
-        Assert.Equal(await app.UserIdAsync(userName), document.OwnerId);
+        Assert.Equal(await app.UserIdAsync(browser), document.OwnerId);
         Assert.Null(document.StoredName);
         Assert.Equal(0, document.Size);
-        Assert.Equal((0L, 1), await app.UsageAsync(userName));
+        Assert.Equal((0L, 1), await app.UsageAsync(browser.UserName));
         Assert.Empty(app.StoredFiles());
         var page = await browser.GetPageAsync($"/documents/{document.Id}");
         Assert.Equal("Meeting notes", page.QuerySelector("main h1")?.TextContent.Trim());
@@ -42,8 +41,7 @@ public sealed class NoteCreationTests
     public async Task CreateNote_WithoutCategoryOrPriority_TakesTheDefaults()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.PostWithTokenAsync("/documents/new", KeyValuePair.Create("title", "Bare note"));
 
@@ -57,8 +55,7 @@ public sealed class NoteCreationTests
     public async Task CreateNote_WithoutAToken_Returns400AndStoresNothing()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.PostFormAsync("/documents/new", [new("title", "Forged note")]);
 

@@ -17,20 +17,18 @@ public sealed class OverpostingTests
     public async Task NewNote_IgnoresOwnerIdSizeShaAndStoredName(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var victim = app.CreateBrowser();
-        var victimName = await victim.RegisterNewUserAsync();
-        using var attacker = app.CreateBrowser();
-        var attackerName = await attacker.RegisterNewUserAsync();
-        var victimId = await app.UserIdAsync(victimName);
+        using var victim = await app.NewUserAsync();
+        using var attacker = await app.NewUserAsync();
+        var victimId = await app.UserIdAsync(victim);
 
         using var response = await attacker.CreateNoteAsync("Planted note", Extra(victimId));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var document = Assert.Single(await app.DocumentsAsync());
-        Assert.Equal(await app.UserIdAsync(attackerName), document.OwnerId);
+        Assert.Equal(await app.UserIdAsync(attacker), document.OwnerId);
         Assert.NotEqual(4242, document.Id);
         Assert.Equal((0L, null, null), (document.Size, document.Sha256, document.StoredName));
-        Assert.Equal((0L, 0), await app.UsageAsync(victimName));
+        Assert.Equal((0L, 0), await app.UsageAsync(victim.UserName));
         Assert.Empty(await victim.ListIdsAsync("/documents"));
     }
 
@@ -39,23 +37,21 @@ public sealed class OverpostingTests
     public async Task Edit_IgnoresOwnerIdSizeShaAndStoredName(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var victim = app.CreateBrowser();
-        var victimName = await victim.RegisterNewUserAsync();
-        using var owner = app.CreateBrowser();
-        var ownerName = await owner.RegisterNewUserAsync();
+        using var victim = await app.NewUserAsync();
+        using var owner = await app.NewUserAsync();
         var file = TestFile.Pdf("kept.pdf");
         var id = await owner.UploadDocumentAsync(file);
         var before = Assert.Single(await app.DocumentsAsync());
 
         using var response = await owner.SubmitAsync($"/documents/{id}/edit", $"/documents/{id}/edit",
-            [new("title", "Renamed"), .. Extra(await app.UserIdAsync(victimName))]);
+            [new("title", "Renamed"), .. Extra(await app.UserIdAsync(victim))]);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var after = Assert.Single(await app.DocumentsAsync());
         Assert.Equal("Renamed", after.Title);
         Assert.Equal((before.Id, before.OwnerId, before.Size, before.Sha256, before.StoredName), (after.Id, after.OwnerId, after.Size, after.Sha256, after.StoredName));
-        Assert.Equal((file.Content.LongLength, 1), await app.UsageAsync(ownerName));
-        Assert.Equal((0L, 0), await app.UsageAsync(victimName));
+        Assert.Equal((file.Content.LongLength, 1), await app.UsageAsync(owner.UserName));
+        Assert.Equal((0L, 0), await app.UsageAsync(victim.UserName));
     }
 
     [Theory]
@@ -63,21 +59,19 @@ public sealed class OverpostingTests
     public async Task Upload_IgnoresOwnerIdSizeShaAndStoredName(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var victim = app.CreateBrowser();
-        var victimName = await victim.RegisterNewUserAsync();
-        using var attacker = app.CreateBrowser();
-        var attackerName = await attacker.RegisterNewUserAsync();
+        using var victim = await app.NewUserAsync();
+        using var attacker = await app.NewUserAsync();
         var file = TestFile.Png("upload.png");
 
-        var id = await attacker.UploadDocumentAsync(file, Extra(await app.UserIdAsync(victimName)));
+        var id = await attacker.UploadDocumentAsync(file, Extra(await app.UserIdAsync(victim)));
 
         var document = Assert.Single(await app.DocumentsAsync());
         Assert.Equal(id, document.Id);
-        Assert.Equal(await app.UserIdAsync(attackerName), document.OwnerId);
+        Assert.Equal(await app.UserIdAsync(attacker), document.OwnerId);
         Assert.Equal((file.Content.LongLength, file.Sha256), (document.Size, document.Sha256));
         Assert.NotEqual(FakeStoredName, document.StoredName);
-        Assert.Equal((file.Content.LongLength, 1), await app.UsageAsync(attackerName));
-        Assert.Equal((0L, 0), await app.UsageAsync(victimName));
+        Assert.Equal((file.Content.LongLength, 1), await app.UsageAsync(attacker.UserName));
+        Assert.Equal((0L, 0), await app.UsageAsync(victim.UserName));
     }
 
     private static KeyValuePair<string, string>[] Extra(int otherUserId) =>

@@ -15,8 +15,7 @@ public sealed class RouteTargetTests
     public async Task Edit_WithAnotherIdInTheBody_ChangesTheDocumentInTheAddress(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var target = await browser.CreateNoteIdAsync("Target note");
         var bystander = await browser.CreateNoteIdAsync("Bystander note");
 
@@ -35,8 +34,7 @@ public sealed class RouteTargetTests
     public async Task Delete_WithAnotherIdInTheBody_DeletesTheDocumentInTheAddress(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var target = await browser.CreateNoteIdAsync("Delete me");
         var bystander = await browser.UploadDocumentAsync(TestFile.Pdf("keep me.pdf"));
 

@@ -46,14 +46,13 @@ public sealed class StrangerAccessTests
     {
         await using var app = await TestApp.StartAsync(backend);
         var (id, viewerId, file) = await SharedDocumentAsync(app);
-        using var stranger = app.CreateBrowser();
-        var strangerName = await stranger.RegisterNewUserAsync();
+        using var stranger = await app.NewUserAsync();
         var before = Assert.Single(await app.DocumentsAsync());
         var storedBefore = app.StoredFiles();
 
         foreach (var (method, route) in AllRoutes)
         {
-            using var response = await SendAsync(stranger, method, Path(route, id, viewerId), strangerName);
+            using var response = await SendAsync(stranger, method, Path(route, id, viewerId), stranger.UserName);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {route} answered {(int)response.StatusCode} to a stranger");
         }
 
@@ -70,11 +69,10 @@ public sealed class StrangerAccessTests
     {
         await using var app = await TestApp.StartAsync();
         var (id, viewerId, _) = await SharedDocumentAsync(app);
-        using var stranger = app.CreateBrowser();
-        var strangerName = await stranger.RegisterNewUserAsync();
+        using var stranger = await app.NewUserAsync();
 
-        using var hidden = await SendAsync(stranger, method, Path(route, id, viewerId), strangerName);
-        using var missing = await SendAsync(stranger, method, Path(route, NeverExisted, viewerId), strangerName);
+        using var hidden = await SendAsync(stranger, method, Path(route, id, viewerId), stranger.UserName);
+        using var missing = await SendAsync(stranger, method, Path(route, NeverExisted, viewerId), stranger.UserName);
 
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal(missing.StatusCode, hidden.StatusCode);
@@ -89,8 +87,7 @@ public sealed class StrangerAccessTests
     /// <summary>An uploaded document of <see cref="OwnerName"/>, shared with one viewer.</summary>
     private static async Task<(int Id, int ViewerId, TestFile File)> SharedDocumentAsync(TestApp app)
     {
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var viewer = await app.NewUserAsync();
         using var owner = app.CreateBrowser();
         using (var registered = await owner.RegisterAsync(OwnerName))
         {
@@ -99,9 +96,9 @@ public sealed class StrangerAccessTests
 
         var file = TestFile.Pdf("secret plans.pdf");
         var id = await owner.UploadDocumentAsync(file, new KeyValuePair<string, string>("description", "Only for the owner and the viewer"));
-        await owner.ShareDocumentAsync(id, viewerName);
+        await owner.ShareDocumentAsync(id, viewer);
 
-        return (id, await app.UserIdAsync(viewerName), file);
+        return (id, await app.UserIdAsync(viewer), file);
     }
 
     private static string Path(string route, int id, int userId) =>

@@ -21,8 +21,7 @@ public sealed class TitleRulesTests
     public async Task CreateNote_WithABadTitle_Returns400WithTheMessageBesideTheTitle(string title, string message)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.CreateNoteAsync(title);
 
@@ -39,8 +38,7 @@ public sealed class TitleRulesTests
     public async Task CreateNote_WithAControlCharacterInTheTitle_IsRefused(string title)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.CreateNoteAsync(title);
 
@@ -55,8 +53,7 @@ public sealed class TitleRulesTests
     {
         // Characters as a person counts them: an emoji is one, a decomposed é becomes one.
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         string[] titles = ["abc", new string('x', 100), string.Concat(Enumerable.Repeat("📄", 100)), string.Concat(Enumerable.Repeat("e\u0301", 100))];
 
         foreach (var title in titles)
@@ -74,8 +71,7 @@ public sealed class TitleRulesTests
     public async Task CreateNote_WithATitleTheOwnerAlreadyHas_Returns400TitleAlreadyExists()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Shopping list");
 
         using var response = await browser.CreateNoteAsync("Shopping list");

@@ -14,8 +14,7 @@ public sealed class TitleUniquenessTests
     public async Task Title_DifferingOnlyInNonAsciiCase_IsADuplicate(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("été");
 
         using var response = await browser.CreateNoteAsync("ÉTÉ");
@@ -32,8 +31,7 @@ public sealed class TitleUniquenessTests
     public async Task Title_DifferingOnlyInCaseFolding_IsADuplicate(string existing, string other)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync(existing);
 
         using var response = await browser.CreateNoteAsync(other);
@@ -46,8 +44,7 @@ public sealed class TitleUniquenessTests
     public async Task Title_WithTurkishDotlessI_IsADifferentTitleFromDottedI()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("kısa notlar");
 
         await browser.CreateNoteIdAsync("kisa notlar");
@@ -60,8 +57,7 @@ public sealed class TitleUniquenessTests
     public async Task Title_DecomposedSpellingOfAnExistingTitle_IsADuplicate(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Caf\u00e9 menu");
 
         using var decomposed = await browser.CreateNoteAsync("Cafe\u0301 menu");
@@ -78,10 +74,8 @@ public sealed class TitleUniquenessTests
     public async Task Title_OfAnotherUsersDocument_IsNoDuplicate(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var first = app.CreateBrowser();
-        await first.RegisterNewUserAsync();
-        using var second = app.CreateBrowser();
-        await second.RegisterNewUserAsync();
+        using var first = await app.NewUserAsync();
+        using var second = await app.NewUserAsync();
         await first.CreateNoteIdAsync("Shared title");
 
         using var response = await second.CreateNoteAsync("SHARED TITLE");
@@ -95,8 +89,7 @@ public sealed class TitleUniquenessTests
     public async Task Rename_ToItsOwnTitle_OrOnlyItsCase_IsAllowed(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("Été budget");
 
         using var same = await Rename(browser, id, "Été budget");
@@ -115,8 +108,7 @@ public sealed class TitleUniquenessTests
     public async Task Rename_ToAnotherDocumentsTitleInAnotherCase_IsADuplicate(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Été plans");
         var id = await browser.CreateNoteIdAsync("Winter plans");
 

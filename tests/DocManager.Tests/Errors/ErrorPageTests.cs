@@ -15,8 +15,7 @@ public sealed class ErrorPageTests
     public async Task UnknownPath_AnswersTheFriendlyNotFoundPage()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.GetAsync("/no/such/page");
 
@@ -46,8 +45,7 @@ public sealed class ErrorPageTests
     public async Task UnknownApiPath_AnswersAProblemJson404()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.GetAsync("/api/no-such-thing");
 
@@ -63,8 +61,7 @@ public sealed class ErrorPageTests
     {
         // GIVEN a signed-in user (session in Redis) whose database then disappears
         await using var app = await TestApp.StartAsync(Backend.PostgresRedis);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await TestServers.DropPostgresDatabaseAsync(app.Environment.PostgresConnectionString!);
 
         using var response = await browser.GetAsync("/profile");

@@ -17,8 +17,7 @@ public sealed class DiskFullTests
     {
         await using var disk = await SmallDisk.MountAsync("256k");
         await using var app = await TestApp.StartAsync(settings: OnDisk(disk));
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.UploadAsync(TestFile.Pdf("too-big-for-the-disk.pdf", extraBytes: 600 * 1024));
 
@@ -26,7 +25,7 @@ public sealed class DiskFullTests
         var page = await response.ReadHtmlAsync();
         Assert.Equal(NoRoom, page.FieldError("file"));
         Assert.NotNull(page.QuerySelector("form[action='/upload']"));
-        await AssertNothingStoredAsync(app, disk, userName);
+        await AssertNothingStoredAsync(app, disk, browser.UserName);
 
         await browser.UploadDocumentAsync(TestFile.Pdf("fits.pdf", extraBytes: 20 * 1024));
         Assert.Single(await app.DocumentsAsync());
@@ -38,8 +37,7 @@ public sealed class DiskFullTests
     {
         await using var disk = await SmallDisk.MountAsync("256k");
         await using var app = await TestApp.StartAsync(settings: OnDisk(disk));
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var kept = await browser.UploadDocumentAsync(TestFile.Pdf("already-stored.pdf", extraBytes: 20 * 1024));
 
         using var response = await browser.Api().UploadAsync([TestFile.Png("small.png"), TestFile.Pdf("too-big-for-the-disk.pdf", extraBytes: 600 * 1024)]);
@@ -48,7 +46,7 @@ public sealed class DiskFullTests
         var documents = await app.DocumentsAsync();
         Assert.Equal([kept], documents.Select(d => d.Id));
         Assert.Equal([documents[0].StoredName!], disk.Files().Select(Path.GetFileName));
-        Assert.Equal((documents[0].Size, 1), await app.UsageAsync(userName));
+        Assert.Equal((documents[0].Size, 1), await app.UsageAsync(browser.UserName));
         await app.AssertIntegrityIntactAsync(expectedFiles: 1);
     }
 

@@ -72,13 +72,20 @@ public static class OutageSteps
         }
     }
 
-    /// <summary>Waits until `/readyz` answers 200 again: the app has found the returned service by itself.</summary>
-    public static Task WaitUntilReadyAsync(Browser browser) =>
-        Processes.WaitUntilAsync("readiness after the service returned", RecoveryLimit, async () =>
+    /// <summary>
+    /// Waits until `/readyz` answers 200 again: the app has found the returned service by itself. If it
+    /// does not, the failure quotes its last answer, which names the check still failing.
+    /// </summary>
+    public static Task WaitUntilReadyAsync(Browser browser)
+    {
+        var last = "no answer yet";
+        return Processes.WaitUntilAsync("readiness after the service returned", RecoveryLimit, async () =>
         {
             using var ready = await browser.GetAsync("/readyz");
+            last = $"/readyz answered {(int)ready.StatusCode}: {await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}";
             return ready.StatusCode == HttpStatusCode.OK;
-        });
+        }, () => last);
+    }
 
     /// <summary>Runs the integrity check now and asserts that no file is missing, changed or orphaned.</summary>
     public static async Task AssertIntegrityIntactAsync(this TestApp app, int expectedFiles)

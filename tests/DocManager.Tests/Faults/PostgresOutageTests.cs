@@ -15,8 +15,7 @@ public sealed class PostgresOutageTests
     {
         await using var postgres = await DisposablePostgresCluster.StartAsync();
         await using var app = await TestApp.StartAsync(Backend.Postgres, new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = postgres.ConnectionString });
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.UploadDocumentAsync(TestFile.Pdf());
         var api = browser.Api();
         await api.CsrfTokenAsync();
@@ -28,7 +27,7 @@ public sealed class PostgresOutageTests
         await OutageSteps.AssertUnavailablePageAsync(() => browser.GetAsync("/documents"));
         await OutageSteps.AssertUnavailableProblemAsync(() => api.GetAsync("/api/me"));
         await OutageSteps.AssertUnavailableProblemAsync(() => api.UploadAsync([TestFile.Pdf("during-the-outage.pdf")]));
-        await OutageSteps.AssertUnavailablePageAsync(() => visitor.SignInAsync(userName));
+        await OutageSteps.AssertUnavailablePageAsync(() => visitor.SignInAsync(browser.UserName));
         await OutageSteps.AssertAliveButNotReadyAsync(browser, "database");
 
         await postgres.StartAgainAsync();
@@ -37,7 +36,7 @@ public sealed class PostgresOutageTests
         await browser.GetPageAsync("/documents");
         var me = await api.GetJsonAsync("/api/me");
         Assert.Equal(1, me.GetProperty("documentCount").GetInt32());
-        using var signIn = await visitor.SignInAsync(userName);
+        using var signIn = await visitor.SignInAsync(browser.UserName);
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         Assert.Single(await app.DocumentsAsync());
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(app.FilesRoot(), ".staging")));
@@ -50,8 +49,7 @@ public sealed class PostgresOutageTests
         // GIVEN pooled connections that PostgreSQL cut when it restarted, with no request in between to notice
         await using var postgres = await DisposablePostgresCluster.StartAsync();
         await using var app = await TestApp.StartAsync(Backend.Postgres, new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = postgres.ConnectionString });
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.UploadDocumentAsync(TestFile.Pdf());
         await postgres.StopAsync();
         await postgres.StartAgainAsync();

@@ -15,8 +15,7 @@ public sealed class RedisOutageTests
     {
         await using var redis = await DisposableRedisServer.StartAsync();
         await using var app = await TestApp.StartAsync(Backend.PostgresRedis, On(redis));
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.UploadDocumentAsync(TestFile.Pdf());
         var api = browser.Api();
         await api.CsrfTokenAsync();
@@ -44,11 +43,7 @@ public sealed class RedisOutageTests
     {
         await using var redis = await DisposableRedisServer.StartAsync();
         await using var app = await TestApp.StartAsync(Backend.PostgresRedis, On(redis));
-        string userName;
-        using (var first = app.CreateBrowser())
-        {
-            userName = await first.RegisterNewUserAsync();
-        }
+        var userName = await app.NewAccountAsync();
 
         using var browser = app.CreateBrowser();
         await browser.GetPageAsync("/login"); // a visitor's page needs no Redis
@@ -72,8 +67,7 @@ public sealed class RedisOutageTests
         // only the bounded command timeout stands between the user and a hang
         await using var redis = await DisposableRedisServer.StartAsync();
         await using var app = await TestApp.StartAsync(Backend.PostgresRedis, On(redis));
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var api = browser.Api();
         await api.CsrfTokenAsync();
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Amazon.S3;
 using DocManager.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +18,7 @@ public sealed class S3OutageTests
     {
         await using var app = await TestApp.StartAsync(Backend.Postgres, store: FileStoreKind.S3);
         var healthy = app.Instance;
-        using var browser = healthy.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await healthy.NewUserAsync();
         var file = TestFile.Pdf("kept.pdf");
         var id = await browser.UploadDocumentAsync(file);
 
@@ -28,15 +26,11 @@ public sealed class S3OutageTests
         var cutOff = app.StartInstance(services =>
         {
             var options = TestS3.Options(app.Environment.S3Bucket!);
-            options.ServiceUrl = $"http://127.0.0.1:{UnusedPort()}";
+            options.ServiceUrl = $"http://127.0.0.1:{Processes.FreePort()}";
             services.RemoveAll<IAmazonS3>();
             services.AddSingleton<IAmazonS3>(options.CreateClient());
         });
-        using var there = cutOff.CreateBrowser();
-        using (var signedIn = await there.SignInAsync(userName))
-        {
-            Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
-        }
+        using var there = await cutOff.SignInElsewhereAsync(browser.UserName);
 
         var api = there.Api();
         await api.CsrfTokenAsync();
@@ -56,12 +50,5 @@ public sealed class S3OutageTests
         var result = await healthy.Service<DocManager.Integrity.IntegrityCheck>().RunAsync(TestContext.Current.CancellationToken);
         Assert.True(result.Healthy);
         Assert.Equal(1, result.Checked);
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AngleSharp.Html.Dom;
 
 namespace DocManager.Tests.Infrastructure;
 
@@ -24,8 +23,7 @@ public sealed class ApiClient(Browser browser)
     {
         if (_token is null)
         {
-            var page = await Browser.GetPageAsync("/documents");
-            _token = page.QuerySelector<IHtmlMetaElement>("meta[name=csrf-token]")?.Content;
+            _token = (await Browser.GetPageAsync("/documents")).CsrfToken();
             Assert.False(string.IsNullOrEmpty(_token), "the page carries no <meta name=\"csrf-token\">");
         }
 

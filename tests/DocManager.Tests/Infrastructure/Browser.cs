@@ -19,6 +19,8 @@ public sealed class Browser : IDisposable
 
     private static readonly HtmlParser Parser = new();
 
+    private string? _userName;
+
     public Browser(DocManagerFactory factory, CookieContainer? cookies = null)
     {
         Cookies = cookies ?? new CookieContainer();
@@ -62,6 +64,12 @@ public sealed class Browser : IDisposable
 
     /// <summary>The session cookie's value, as an attacker who copied it would hold it.</summary>
     public string? SessionCookie => Cookies.GetCookies(Http.BaseAddress ?? BaseAddress)[SessionsSetup.CookieName]?.Value;
+
+    /// <summary>
+    /// The account this browser created (<see cref="RegisterNewUserAsync"/>) or signed in to
+    /// (<see cref="SignInAsUserAsync"/>), for the steps and checks that name its user.
+    /// </summary>
+    public string UserName => _userName ?? throw new InvalidOperationException("This browser has neither registered an account nor signed in to one.");
 
     public static string NewUserName() => "user_" + Guid.NewGuid().ToString("N")[..10];
 
@@ -107,14 +115,36 @@ public sealed class Browser : IDisposable
 
     public Task<HttpResponseMessage> SignOutAsync() => SubmitAsync("/settings", "/logout");
 
-    /// <summary>Registers a new account (which signs this browser in) and returns its name.</summary>
+    /// <summary>Registers a new account (which signs this browser in) and returns its name, which is then <see cref="UserName"/>.</summary>
     public async Task<string> RegisterNewUserAsync()
     {
         var userName = NewUserName();
         using var response = await RegisterAsync(userName);
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        _userName = userName;
         return userName;
     }
+
+    /// <summary>Signs in to an existing account, which must succeed; <see cref="UserName"/> is then that account.</summary>
+    public async Task SignInAsUserAsync(string userName, bool rememberMe = false)
+    {
+        using var response = await SignInAsync(userName, rememberMe: rememberMe);
+        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"signing in as {userName} answered {(int)response.StatusCode}");
+        _userName = userName;
+    }
+
+    /// <summary>
+    /// Puts a session cookie with this value in this browser's jar, as an attacker who copied (or
+    /// planted) one would; returns the browser.
+    /// </summary>
+    public Browser WithSessionCookie(string value)
+    {
+        Cookies.Add(Http.BaseAddress ?? BaseAddress, new System.Net.Cookie(SessionsSetup.CookieName, value));
+        return this;
+    }
+
+    /// <summary>The anti-forgery token that <paramref name="pageUrl"/> puts in its form posting to <paramref name="formAction"/>.</summary>
+    public async Task<string> FormTokenAsync(string pageUrl, string formAction) => (await GetPageAsync(pageUrl)).FormToken(formAction);
 
     /// <summary>
     /// Uploads files as the upload page's form does: anti-forgery token first, then the fields, then
@@ -122,8 +152,7 @@ public sealed class Browser : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> UploadAsync(IEnumerable<TestFile> files, IEnumerable<KeyValuePair<string, string>>? fields = null)
     {
-        var page = await GetPageAsync("/upload");
-        var token = page.QuerySelector<IHtmlInputElement>("form[action='/upload'] input[name=__RequestVerificationToken]")!.Value;
+        var token = await FormTokenAsync("/upload", "/upload");
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent(token), "__RequestVerificationToken");
         foreach (var (name, value) in fields ?? [])
@@ -173,8 +202,8 @@ public sealed class Browser : IDisposable
     /// <summary>Posts the page's own token with the given fields to a URL (for routes whose form is elsewhere).</summary>
     public async Task<HttpResponseMessage> PostWithTokenAsync(string url, params KeyValuePair<string, string>[] fields)
     {
-        var page = await GetPageAsync("/settings");
-        var token = page.QuerySelector<IHtmlMetaElement>("meta[name=csrf-token]")!.Content!;
+        var token = (await GetPageAsync("/settings")).CsrfToken();
+        Assert.False(string.IsNullOrEmpty(token), "/settings carries no <meta name=\"csrf-token\">");
         return await PostFormAsync(url, [new("__RequestVerificationToken", token), .. fields]);
     }
 
@@ -214,4 +243,16 @@ public static class HtmlResponses
     /// <summary>The messages shown beside a form field.</summary>
     public static string? FieldError(this IHtmlDocument page, string field) =>
         page.GetElementById(field + "-error")?.TextContent.Trim();
+
+    /// <summary>The hidden anti-forgery field of the page's form posting to <paramref name="formAction"/>, which must be there.</summary>
+    public static string FormToken(this IHtmlDocument page, string formAction)
+    {
+        var field = page.QuerySelector<IHtmlInputElement>($"form[action='{formAction}'] input[name=__RequestVerificationToken]");
+        Assert.True(field is not null, $"the page has no form posting to {formAction} with an anti-forgery field");
+        return field.Value;
+    }
+
+    /// <summary>The token a page offers its scripts in <c>&lt;meta name="csrf-token"&gt;</c>, or "" when it has none.</summary>
+    public static string CsrfToken(this IHtmlDocument page) =>
+        page.QuerySelector<IHtmlMetaElement>("meta[name=csrf-token]")?.Content ?? "";
 }

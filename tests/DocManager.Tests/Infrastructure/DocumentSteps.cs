@@ -33,6 +33,50 @@ public static class DocumentSteps
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.SeeOther, $"sharing {documentId} with {userName} answered {(int)response.StatusCode}");
     }
 
+    /// <summary>Shares a document with each of these people (by their usernames), which must succeed.</summary>
+    public static async Task ShareDocumentAsync(this Browser owner, int documentId, params Browser[] viewers)
+    {
+        foreach (var viewer in viewers)
+        {
+            await owner.ShareDocumentAsync(documentId, viewer.UserName);
+        }
+    }
+
+    /// <summary>The owner writes a note and shares it with each of these people (which notifies them); returns the note's id.</summary>
+    public static async Task<int> ShareNewNoteAsync(this Browser owner, string title, params Browser[] viewers)
+    {
+        var id = await owner.CreateNoteIdAsync(title);
+        await owner.ShareDocumentAsync(id, viewers);
+        return id;
+    }
+
+    /// <summary>The owner writes notes with these titles one after another and shares each with <paramref name="viewer"/> (one notification each); returns their ids in order.</summary>
+    public static async Task<IReadOnlyList<int>> ShareNewNotesAsync(this Browser owner, Browser viewer, params string[] titles)
+    {
+        var ids = new List<int>();
+        foreach (var title in titles)
+        {
+            ids.Add(await owner.ShareNewNoteAsync(title, viewer));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Writes notes with these titles one after another (each must succeed); returns their ids in the same order.</summary>
+    public static async Task<IReadOnlyList<int>> CreateNotesAsync(this Browser browser, IEnumerable<string> titles, params KeyValuePair<string, string>[] fields)
+    {
+        var ids = new List<int>();
+        foreach (var title in titles)
+        {
+            ids.Add(await browser.CreateNoteIdAsync(title, fields));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The id of the account this browser signed up or signed in as.</summary>
+    public static Task<int> UserIdAsync(this TestApp app, Browser user) => app.UserIdAsync(user.UserName);
+
     public static Task<int> UserIdAsync(this TestApp app, string userName) =>
         app.Instance.WithScopeAsync<AppDbContext, int>(db =>
         {
@@ -44,6 +88,10 @@ public static class DocumentSteps
         app.Instance.WithScopeAsync<AppDbContext, List<Share>>(db =>
             db.Shares.AsNoTracking().Where(s => s.DocumentId == documentId).ToListAsync());
 
+    /// <summary>The notifications stored for the account this browser signed up or signed in as, oldest first.</summary>
+    public static async Task<List<Notification>> NotificationsAsync(this TestApp app, Browser user) =>
+        await app.NotificationsAsync(await app.UserIdAsync(user));
+
     public static Task<List<Notification>> NotificationsAsync(this TestApp app, int userId) =>
         app.Instance.WithScopeAsync<AppDbContext, List<Notification>>(db =>
             db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderBy(n => n.Id).ToListAsync());
@@ -52,10 +100,9 @@ public static class DocumentSteps
     /// Moves the app's clock forward and signs the browser in again (a long pause ends the session),
     /// so what it creates next carries the new time.
     /// </summary>
-    public static async Task AdvanceAndSignInAsync(this TestApp app, TimeSpan by, Browser browser, string userName)
+    public static async Task AdvanceAndSignInAsync(this TestApp app, TimeSpan by, Browser browser)
     {
         app.Clock.Advance(by);
-        using var signIn = await browser.SignInAsync(userName);
-        Assert.Equal(System.Net.HttpStatusCode.SeeOther, signIn.StatusCode);
+        await browser.SignInAsUserAsync(browser.UserName);
     }
 }

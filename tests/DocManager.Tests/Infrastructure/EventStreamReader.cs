@@ -12,12 +12,14 @@ public sealed record ServerSentEvent(string? Id, string? Event, string? Data, st
 /// <summary>
 /// Reads `GET /api/notifications/stream` as a browser's EventSource does: the response as soon as
 /// its headers arrive, then one event block at a time (lines up to a blank line), each read bounded
-/// by a timeout so a missing event fails the test instead of hanging it.
+/// by a timeout so a missing event fails the test instead of hanging it, saying what the stream did
+/// send meanwhile.
 /// </summary>
 public sealed class EventStreamReader : IAsyncDisposable
 {
     private readonly HttpResponseMessage _response;
     private readonly StreamReader _reader;
+    private readonly List<ServerSentEvent> _received = [];
 
     private EventStreamReader(HttpResponseMessage response, StreamReader reader)
     {
@@ -60,19 +62,19 @@ public sealed class EventStreamReader : IAsyncDisposable
             }
             catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"No complete event arrived on the stream within {(timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds} s.");
+                throw new TimeoutException($"No complete event arrived on the stream within {(timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds:0.#} s; {Received()}.");
             }
 
             if (line is null)
             {
-                return any ? new ServerSentEvent(id, type, data.Count > 0 ? string.Join('\n', data) : null, comment) : null;
+                return any ? Keep(new ServerSentEvent(id, type, data.Count > 0 ? string.Join('\n', data) : null, comment)) : null;
             }
 
             if (line.Length == 0)
             {
                 if (any)
                 {
-                    return new ServerSentEvent(id, type, data.Count > 0 ? string.Join('\n', data) : null, comment);
+                    return Keep(new ServerSentEvent(id, type, data.Count > 0 ? string.Join('\n', data) : null, comment));
                 }
 
                 continue;
@@ -132,7 +134,7 @@ public sealed class EventStreamReader : IAsyncDisposable
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"The stream did not end within {within.TotalSeconds} s.");
+                throw new TimeoutException($"The stream did not end within {within.TotalSeconds} s; {Received()}.");
             }
 
             var next = await NextAsync(left);
@@ -153,5 +155,20 @@ public sealed class EventStreamReader : IAsyncDisposable
         _reader.Dispose();
         _response.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private ServerSentEvent Keep(ServerSentEvent block)
+    {
+        _received.Add(block);
+        return block;
+    }
+
+    /// <summary>What the stream has sent since it opened, for a failure message: heartbeats counted, events by id and data.</summary>
+    private string Received()
+    {
+        var comments = _received.Count(b => b.IsComment);
+        var events = _received.Where(b => b.Data is not null).Select(b => $"{b.Event ?? "message"} {b.Id}: {b.Data}").ToList();
+        return $"since it opened the stream sent {comments} comment(s) (heartbeats) and {events.Count} event(s)" +
+            (events.Count > 0 ? ": " + string.Join(" | ", events) : "");
     }
 }

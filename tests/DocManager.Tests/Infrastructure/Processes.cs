@@ -36,15 +36,18 @@ public static class Processes
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Waits until <paramref name="ready"/> holds, failing after <paramref name="limit"/>.</summary>
-    public static async Task WaitUntilAsync(string what, TimeSpan limit, Func<Task<bool>> ready)
+    /// <summary>
+    /// Waits until <paramref name="ready"/> holds, failing after <paramref name="limit"/>; the failure
+    /// ends with <paramref name="lastSeen"/>, what the last try found, so it says why rather than only when.
+    /// </summary>
+    public static async Task WaitUntilAsync(string what, TimeSpan limit, Func<Task<bool>> ready, Func<string>? lastSeen = null)
     {
         var clock = Stopwatch.StartNew();
         while (!await ready())
         {
             if (clock.Elapsed > limit)
             {
-                throw new TimeoutException($"{what} did not happen within {limit.TotalSeconds:0} s");
+                throw new TimeoutException($"{what} did not happen within {limit.TotalSeconds:0} s" + (lastSeen is null ? "" : $"; last seen: {lastSeen()}"));
             }
 
             await Task.Delay(100);

@@ -23,8 +23,7 @@ public sealed class AcceptedUploadTests
     public async Task EachAllowedKind_IsStoredWithItsVerifiedContentType(string kind, string contentType)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = kind switch
         {
             "pdf" => TestFile.Pdf(),
@@ -53,8 +52,7 @@ public sealed class AcceptedUploadTests
     public async Task OtherTextAndImageExtensions_AreAccepted(string extension, string contentType)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var content = extension == "jpeg" ? TestFile.Jpeg().Content : "a,b\n1,2\n"u8.ToArray();
 
         await browser.UploadDocumentAsync(new TestFile($"data.{extension}", content));
@@ -66,8 +64,7 @@ public sealed class AcceptedUploadTests
     public async Task Title_DefaultsToTheFileName_WithoutItsExtension_AndAGivenTitleWins()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         await browser.UploadDocumentAsync(TestFile.Pdf("Annual report 2025.final.pdf"));
         await browser.UploadDocumentAsync(TestFile.Pdf("scan0001.pdf"), new KeyValuePair<string, string>("title", "  Signed lease  "));
@@ -81,8 +78,7 @@ public sealed class AcceptedUploadTests
     public async Task SeveralFiles_EachGetTheirOwnDocumentAndName_AndTheSharedFields()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var files = new[] { TestFile.Pdf("invoice-001.pdf"), TestFile.Png("receipt.png"), TestFile.Text("notes.txt") };
 
         using var response = await browser.UploadAsync(files, [new("category", "invoice"), new("tags", "tax, 2025"), new("priority", "high")]);
@@ -96,17 +92,15 @@ public sealed class AcceptedUploadTests
         Assert.All(documents, d => Assert.Equal("high", d.Priority));
         Assert.Equal(files.Select(f => f.Sha256), documents.Select(d => d.Sha256));
         Assert.Equal(3, app.StoredFiles().Length);
-        Assert.Equal((files.Sum(f => (long)f.Content.Length), 3), await app.UsageAsync(userName));
+        Assert.Equal((files.Sum(f => (long)f.Content.Length), 3), await app.UsageAsync(browser.UserName));
     }
 
     [Fact]
     public async Task FieldsSentAfterTheFiles_AreStillApplied()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
-        var page = await browser.GetPageAsync("/upload");
-        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("form[action='/upload'] input[name=__RequestVerificationToken]")!.Value;
+        using var browser = await app.NewUserAsync();
+        var token = await browser.FormTokenAsync("/upload", "/upload");
         using var content = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
@@ -129,8 +123,7 @@ public sealed class AcceptedUploadTests
     public async Task TraversalNames_AreReducedToTheBareName_AndNeverUsedAsPaths(string clientName, string bareName)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var outside = EntriesBesideDataDirectories(app);
 
         var id = await browser.UploadDocumentAsync(TestFile.Text(clientName));

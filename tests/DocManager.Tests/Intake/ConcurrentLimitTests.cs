@@ -14,8 +14,7 @@ public sealed class ConcurrentLimitTests
         var files = Enumerable.Range(0, 10).Select(i => TestFile.Pdf($"race-{i}.pdf", extraBytes: 1000)).ToList();
         var size = files[0].Content.Length;
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:QuotaBytes"] = (4 * size + size / 2).ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         var responses = await Task.WhenAll(files.Select(f => browser.UploadAsync(f)));
 
@@ -23,7 +22,7 @@ public sealed class ConcurrentLimitTests
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.SeeOther), r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
         Assert.Equal(4, (await app.DocumentsAsync()).Count);
         Assert.Equal(4, app.StoredFiles().Length);
-        Assert.Equal((4L * size, 4), await app.UsageAsync(userName));
+        Assert.Equal((4L * size, 4), await app.UsageAsync(browser.UserName));
     }
 
     [Theory]
@@ -31,10 +30,8 @@ public sealed class ConcurrentLimitTests
     public async Task SimultaneousNotes_NeverPassTheDocumentLimit(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:MaxDocuments"] = "3" });
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
-        var form = await browser.GetPageAsync("/documents/new");
-        var token = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var browser = await app.NewUserAsync();
+        var token = await browser.FormTokenAsync("/documents/new", "/documents/new");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             browser.PostFormAsync("/documents/new", [new("__RequestVerificationToken", token), new("title", $"Note number {i}")])));
@@ -42,7 +39,7 @@ public sealed class ConcurrentLimitTests
         Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.SeeOther));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.SeeOther), r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
         Assert.Equal(3, (await app.DocumentsAsync()).Count);
-        Assert.Equal(3, (await app.UsageAsync(userName)).DocumentCount);
+        Assert.Equal(3, (await app.UsageAsync(browser.UserName)).DocumentCount);
     }
 
     [Theory]
@@ -50,10 +47,8 @@ public sealed class ConcurrentLimitTests
     public async Task SimultaneousCreatesOfOneTitle_GiveExactlyOneSuccess(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
-        var form = await browser.GetPageAsync("/documents/new");
-        var token = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var browser = await app.NewUserAsync();
+        var token = await browser.FormTokenAsync("/documents/new", "/documents/new");
 
         // Same title in different case and normalisation forms: all one title.
         string[] spellings = ["Été report", "ÉTÉ REPORT", "e\u0301te\u0301 report", "été Report"];
@@ -68,6 +63,6 @@ public sealed class ConcurrentLimitTests
         }
 
         Assert.Single(await app.DocumentsAsync());
-        Assert.Equal(1, (await app.UsageAsync(userName)).DocumentCount);
+        Assert.Equal(1, (await app.UsageAsync(browser.UserName)).DocumentCount);
     }
 }

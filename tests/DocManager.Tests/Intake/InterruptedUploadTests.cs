@@ -21,8 +21,7 @@ public sealed class InterruptedUploadTests
     {
         await using var app = await TestApp.StartAsync(settings: ManualIntegrityCheckSettings.Value, store: kind);
         var survivor = app.Instance;
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         // GIVEN a second instance that dies right after putting the file into the (shared) store
         var doomed = app.StartInstance(CrashAfterSaveStore.Install);
@@ -31,7 +30,7 @@ public sealed class InterruptedUploadTests
 
         Assert.True(failed.StatusCode >= HttpStatusCode.InternalServerError, $"the crash answered {failed.StatusCode}");
         Assert.Empty(await app.DocumentsAsync());
-        Assert.Equal((0L, 0), await app.UsageAsync(userName));
+        Assert.Equal((0L, 0), await app.UsageAsync(browser.UserName));
         var orphan = Assert.Single(await StoredNamesAsync(app));
 
         // THEN the client can simply retry, on an instance that is alive

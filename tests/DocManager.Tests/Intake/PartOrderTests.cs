@@ -24,7 +24,7 @@ public sealed class PartOrderTests
         await browser.RegisterNewUserAsync();
         var file = TestFile.Pdf("scan.pdf");
 
-        using var response = await PostInOrderAsync(browser, order, await UploadTokenAsync(browser), [file]);
+        using var response = await PostInOrderAsync(browser, order, await browser.FormTokenAsync("/upload", "/upload"), [file]);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var document = Assert.Single(await app.DocumentsAsync());
@@ -42,7 +42,7 @@ public sealed class PartOrderTests
         using var browser = app.CreateBrowser();
         await browser.RegisterNewUserAsync();
 
-        using var response = await PostInOrderAsync(browser, "file,token,file", await UploadTokenAsync(browser), [TestFile.Pdf("first.pdf"), TestFile.Png("second.png")]);
+        using var response = await PostInOrderAsync(browser, "file,token,file", await browser.FormTokenAsync("/upload", "/upload"), [TestFile.Pdf("first.pdf"), TestFile.Png("second.png")]);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/documents", response.Headers.Location!.OriginalString);
@@ -90,7 +90,7 @@ public sealed class PartOrderTests
         await using var app = await TestApp.StartAsync();
         using var other = app.CreateBrowser();
         await other.RegisterNewUserAsync();
-        var othersToken = await UploadTokenAsync(other);
+        var othersToken = await other.FormTokenAsync("/upload", "/upload");
         using var browser = app.CreateBrowser();
         var userName = await browser.RegisterNewUserAsync();
 
@@ -110,7 +110,7 @@ public sealed class PartOrderTests
         using var browser = app.CreateBrowser();
         var userName = await browser.RegisterNewUserAsync();
 
-        using var response = await PostInOrderAsync(browser, "title,description,file,token", await UploadTokenAsync(browser), [new TestFile("tool.exe", "MZ"u8.ToArray())]);
+        using var response = await PostInOrderAsync(browser, "title,description,file,token", await browser.FormTokenAsync("/upload", "/upload"), [new TestFile("tool.exe", "MZ"u8.ToArray())]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.ReadHtmlAsync();
@@ -126,7 +126,7 @@ public sealed class PartOrderTests
         using var browser = app.CreateBrowser();
         var userName = await browser.RegisterNewUserAsync();
 
-        using var response = await PostInOrderAsync(browser, "token,title,title,file", await UploadTokenAsync(browser), [TestFile.Pdf()]);
+        using var response = await PostInOrderAsync(browser, "token,title,title,file", await browser.FormTokenAsync("/upload", "/upload"), [TestFile.Pdf()]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("'title' may be given only once", (await response.ReadHtmlAsync()).FieldError("file"));
@@ -160,9 +160,6 @@ public sealed class PartOrderTests
             work.Delete(recursive: true);
         }
     }
-
-    private static async Task<string> UploadTokenAsync(Browser browser) =>
-        (await browser.GetPageAsync("/upload")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("form[action='/upload'] input[name=__RequestVerificationToken]")!.Value;
 
     /// <summary>Posts the upload form with its parts in the given order; files take the `file` places in turn.</summary>
     private static async Task<HttpResponseMessage> PostInOrderAsync(Browser browser, string order, string token, IReadOnlyList<TestFile> files)

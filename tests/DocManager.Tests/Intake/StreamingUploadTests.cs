@@ -14,10 +14,8 @@ public sealed class StreamingUploadTests
     public async Task QuarterGigabyteUpload_AllocatesFarLessThanItsSize_AndArrivesIntact()
     {
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Limits:MaxFileBytes"] = (1L << 30).ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
-        var page = await browser.GetPageAsync("/upload");
-        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("form[action='/upload'] input[name=__RequestVerificationToken]")!.Value;
+        using var browser = await app.NewUserAsync();
+        var token = await browser.FormTokenAsync("/upload", "/upload");
         var body = new GeneratedPdfContent(FileSize);
         using var content = new MultipartFormDataContent
         {

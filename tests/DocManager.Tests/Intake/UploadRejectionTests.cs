@@ -28,13 +28,12 @@ public sealed class UploadRejectionTests
     public async Task ContentNotMatchingItsExtension_Returns400AndStoresNothing(string name, byte[] content, string message)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.UploadAsync(new TestFile(name, content));
 
         await AssertRefused(response, HttpStatusCode.BadRequest, message);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Theory]
@@ -45,28 +44,25 @@ public sealed class UploadRejectionTests
     public async Task DisallowedType_Returns400AndStoresNothing(string name, string message)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.UploadAsync(new TestFile(name, Encoding.UTF8.GetBytes("MZ payload")));
 
         await AssertRefused(response, HttpStatusCode.BadRequest, message);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Theory]
-    [InlineData(Backend.Sqlite)]
-    [InlineData(Backend.Postgres)]
+    [OnEachDatabase]
     public async Task FileOverTheSizeLimit_Returns413AndStoresNothing(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:MaxFileBytes"] = "4096" });
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.UploadAsync(TestFile.Pdf(extraBytes: 5000));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Fact]
@@ -74,20 +70,17 @@ public sealed class UploadRejectionTests
     {
         var file = TestFile.Pdf(extraBytes: 4000);
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Limits:MaxFileBytes"] = file.Content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         await browser.UploadDocumentAsync(file);
     }
 
     [Theory]
-    [InlineData(Backend.Sqlite)]
-    [InlineData(Backend.Postgres)]
+    [OnEachDatabase]
     public async Task UploadBeyondTheQuota_Returns403AndKeepsEarlierDocuments(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:QuotaBytes"] = "3000" });
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var first = TestFile.Pdf("first.pdf", extraBytes: 1500);
         await browser.UploadDocumentAsync(first);
 
@@ -96,15 +89,14 @@ public sealed class UploadRejectionTests
         await AssertRefused(response, HttpStatusCode.Forbidden, "Storage quota exceeded");
         Assert.Single(await app.DocumentsAsync());
         Assert.Single(app.StoredFiles());
-        Assert.Equal((first.Content.LongLength, 1), await app.UsageAsync(userName));
+        Assert.Equal((first.Content.LongLength, 1), await app.UsageAsync(browser.UserName));
     }
 
     [Fact]
     public async Task UploadBeyondTheDocumentLimit_Returns400()
     {
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Limits:MaxDocuments"] = "2" });
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("First note");
         await browser.UploadDocumentAsync(TestFile.Text("second.txt"));
 
@@ -115,47 +107,44 @@ public sealed class UploadRejectionTests
         Assert.Equal(HttpStatusCode.BadRequest, note.StatusCode);
         Assert.Equal(2, (await app.DocumentsAsync()).Count);
         Assert.Single(app.StoredFiles());
-        Assert.Equal(2, (await app.UsageAsync(userName)).DocumentCount);
+        Assert.Equal(2, (await app.UsageAsync(browser.UserName)).DocumentCount);
     }
 
     [Fact]
     public async Task EmptyFileField_Returns400NoFileSelected()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         // What a browser sends when the file input was left empty.
         using var response = await browser.UploadAsync(new TestFile("", []), [new("title", "Nothing here")]);
 
         await AssertRefused(response, HttpStatusCode.BadRequest, "No file selected");
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Fact]
     public async Task SeveralFilesWithOneBad_StoresNoneOfThem()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.UploadAsync([TestFile.Pdf("good-one.pdf"), TestFile.Png("good-two.png"), new TestFile("bad.pdf", "not a pdf"u8.ToArray())]);
 
         await AssertRefused(response, HttpStatusCode.BadRequest, "File does not appear to be PDF");
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Fact]
     public async Task SeveralFilesWithAClashingTitle_StoresNoneOfThem()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.UploadAsync([TestFile.Pdf("Budget.pdf"), TestFile.Text("budget.txt")]);
 
         await AssertRefused(response, HttpStatusCode.BadRequest, "Title already exists");
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Theory]
@@ -166,8 +155,7 @@ public sealed class UploadRejectionTests
     public async Task InvalidField_Returns400BesideTheField_KeepsInput_AndStoresNothing(string field, string value, string message)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await browser.UploadAsync(TestFile.Pdf(), new KeyValuePair<string, string>(field, value), new("description", "kept description"));
 
@@ -175,32 +163,29 @@ public sealed class UploadRejectionTests
         var page = await response.ReadHtmlAsync();
         Assert.Equal(message, page.FieldError(field));
         Assert.Equal("kept description", page.QuerySelector("textarea[name=description]")?.TextContent);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Fact]
     public async Task UploadWithoutAntiforgeryToken_Returns400BeforeStoringAnything()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         using var content = new MultipartFormDataContent();
         content.Add(TestFile.Pdf().ToContent(), "file", "report.pdf");
 
         using var response = await browser.Http.PostAsync(new Uri("/upload", UriKind.Relative), content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await app.AssertNothingStoredAsync(userName);
+        await app.AssertNothingStoredAsync(browser.UserName);
     }
 
     [Fact]
     public async Task ScriptUpload_WithTheTokenInTheHeader_IsAccepted()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
-        var page = await browser.GetPageAsync("/upload");
-        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlMetaElement>("meta[name=csrf-token]")!.Content!;
+        using var browser = await app.NewUserAsync();
+        var token = (await browser.GetPageAsync("/upload")).CsrfToken();
         using var content = new MultipartFormDataContent();
         content.Add(TestFile.Pdf().ToContent(), "file", "report.pdf");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/upload") { Content = content };

@@ -11,8 +11,7 @@ public sealed class UploadRoundTripTests
     public async Task UploadedBytes_DownloadExactly_WithTheRecordedHash(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var file = TestFile.Pdf("Quarterly report.pdf", extraBytes: 300_000);
 
         var id = await browser.UploadDocumentAsync(file);
@@ -27,7 +26,7 @@ public sealed class UploadRoundTripTests
         Assert.Equal("Quarterly report", document.Title);
         Assert.Equal("Quarterly report.pdf", document.OriginalName);
         Assert.Equal("application/pdf", document.ContentType);
-        Assert.Equal((file.Content.LongLength, 1), await app.UsageAsync(userName));
+        Assert.Equal((file.Content.LongLength, 1), await app.UsageAsync(browser.UserName));
         Assert.Single(app.StoredFiles());
     }
 }

@@ -9,13 +9,11 @@ namespace DocManager.Tests.Integrity;
 public sealed class IntegrityCheckTests
 {
     [Theory]
-    [InlineData(Backend.Sqlite)]
-    [InlineData(Backend.Postgres)]
+    [OnEachDatabase]
     public async Task IntactFiles_AreReportedHealthy(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.UploadDocumentAsync(TestFile.Pdf());
         await browser.UploadDocumentAsync(TestFile.Png());
         await browser.CreateNoteIdAsync("A note has no file");
@@ -31,8 +29,7 @@ public sealed class IntegrityCheckTests
     public async Task ChangedAndMissingFiles_AreReported_InTheLogAndInReadyz()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var corruptedId = await browser.UploadDocumentAsync(TestFile.Pdf("will-change.pdf"));
         var missingId = await browser.UploadDocumentAsync(TestFile.Pdf("will-vanish.pdf"));
         var documents = await app.DocumentsAsync();
@@ -58,8 +55,7 @@ public sealed class IntegrityCheckTests
     public async Task StoredFilesNoDocumentRefersTo_AreRemoved_OnlyOnceOlderThanTheGracePeriod()
     {
         await using var app = await TestApp.StartAsync(settings: ManualIntegrityCheckSettings.Value);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.UploadDocumentAsync(TestFile.Pdf());
         var orphan = Path.Combine(app.FilesRoot(), "ab", "cd", "abcd" + new string('0', 28));
         Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);

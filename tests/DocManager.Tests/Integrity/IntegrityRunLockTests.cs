@@ -39,8 +39,7 @@ public sealed class IntegrityRunLockTests
         await using var app = await TestApp.StartAsync(Backend.PostgresRedis);
         var first = app.Instance;
         var second = app.StartInstance();
-        using var browser = first.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await first.NewUserAsync();
         await browser.UploadDocumentAsync(TestFile.Pdf());
         var orphan = Path.Combine(app.FilesRoot(), "ab", "cd", "abcd" + new string('1', 28));
         Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);

@@ -13,8 +13,7 @@ public sealed class S3IntegrityCheckTests
     public async Task ChangedAndMissingObjects_AreReported()
     {
         await using var app = await TestApp.StartAsync(settings: ManualIntegrityCheckSettings.Value, store: FileStoreKind.S3);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var intactId = await browser.UploadDocumentAsync(TestFile.Pdf("intact.pdf"));
         var changedId = await browser.UploadDocumentAsync(TestFile.Pdf("will-change.pdf"));
         var missingId = await browser.UploadDocumentAsync(TestFile.Pdf("will-vanish.pdf"));
@@ -37,8 +36,7 @@ public sealed class S3IntegrityCheckTests
     public async Task AnObjectNoDocumentRefersTo_IsKeptWhileYoung_AndRemovedWhenOld()
     {
         await using var app = await TestApp.StartAsync(settings: ManualIntegrityCheckSettings.Value, store: FileStoreKind.S3);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.UploadDocumentAsync(TestFile.Pdf());
         var bucket = app.Environment.S3Bucket!;
         var orphan = StoredName.New();

@@ -20,8 +20,7 @@ public sealed class ConcurrentJobRunnerTests
         await using var app = await TestApp.StartAsync(Backend.Postgres, settings);
         var first = app.Instance;
         var second = app.StartInstance();
-        using var browser = new Browser(first);
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await first.NewUserAsync();
         var files = Enumerable.Range(1, Files).Select(i => TestFile.Text($"note-{i:D2}.txt", $"Note number {i} about the pangolin.\n")).ToList();
         using (var upload = await browser.UploadAsync(files))
         {
@@ -61,7 +60,7 @@ public sealed class ConcurrentJobRunnerTests
         // counted here can fall short of the jobs, but never exceed them.)
         Assert.InRange(ran, 1, Files);
         Assert.Empty(await app.JobsAsync());
-        var indexed = (await app.NotificationsAsync(await app.UserIdAsync(userName))).Where(n => n.Kind == "indexed").Select(n => n.Link!).ToList();
+        var indexed = (await app.NotificationsAsync(browser)).Where(n => n.Kind == "indexed").Select(n => n.Link!).ToList();
         Assert.Equal(documents.Select(id => $"/documents/{id}").Order(StringComparer.Ordinal), indexed.Order(StringComparer.Ordinal));
         var texts = await first.WithScopeAsync<AppDbContext, List<int>>(db => db.DocumentTexts.Select(t => t.DocumentId).ToListAsync());
         Assert.Equal(documents.Order(), texts.Order());

@@ -14,17 +14,16 @@ namespace DocManager.Tests.Jobs;
 /// </summary>
 public sealed class ExtractionFailureTests
 {
-    public static TheoryData<Backend, string> BrokenKindsOnBothDatabases() => Combine("pdf", "docx");
+    public static TheoryData<Backend, string> BrokenKindsOnBothDatabases() => Backends.OnEachDatabaseWith(["pdf", "docx"]);
 
-    public static TheoryData<Backend, string> EveryBrokenKindOnBothDatabases() => Combine("pdf", "docx", "xlsx", "pptx");
+    public static TheoryData<Backend, string> EveryBrokenKindOnBothDatabases() => Backends.OnEachDatabaseWith(["pdf", "docx", "xlsx", "pptx"]);
 
     [Theory]
     [MemberData(nameof(EveryBrokenKindOnBothDatabases))]
     public async Task AnUnreadableFile_UploadsFine_AndItsJobFailsAndIsRetriedLater(Backend backend, string kind)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         var id = await browser.UploadDocumentAsync(Broken(kind), new KeyValuePair<string, string>("title", "Unreadable scan"));
         await app.WaitForJobsAsync();
@@ -45,8 +44,7 @@ public sealed class ExtractionFailureTests
     public async Task AFailingJob_BacksOffMoreEachTime_GivesUpAfterFiveAttempts_AndNeverRunsAgain(Backend backend, string kind)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.UploadDocumentAsync(Broken(kind), new KeyValuePair<string, string>("title", "Unreadable scan"));
         await app.WaitForJobsAsync();
         var job = Assert.Single(await app.JobsAsync());
@@ -72,14 +70,14 @@ public sealed class ExtractionFailureTests
         Assert.Null(job.LockedUntil);
         await AssertDocumentStillWorksAsync(browser, id);
 
-        await app.AdvanceAndSignInAsync(TimeSpan.FromDays(3), browser, userName);
+        await app.AdvanceAndSignInAsync(TimeSpan.FromDays(3), browser);
         await app.WaitForJobsAsync();
 
         Assert.Equal(0, await app.Instance.Service<JobRunner>().RunDueAsync(TestContext.Current.CancellationToken));
         var after = Assert.Single(await app.JobsAsync());
         Assert.Equal((JobRunner.MaxAttempts, job.FailedAt, job.LastError), (after.Attempts, after.FailedAt, after.LastError));
         Assert.Equal(0, await app.Instance.WithScopeAsync<AppDbContext, int>(db => db.DocumentTexts.CountAsync()));
-        Assert.DoesNotContain(await app.NotificationsAsync(await app.UserIdAsync(userName)), n => n.Kind == "indexed");
+        Assert.DoesNotContain(await app.NotificationsAsync(browser), n => n.Kind == "indexed");
         await AssertDocumentStillWorksAsync(browser, id);
     }
 
@@ -91,20 +89,6 @@ public sealed class ExtractionFailureTests
         "xlsx" => TestFile.Xlsx("broken.xlsx"),
         _ => TestFile.Pptx("broken.pptx"),
     };
-
-    private static TheoryData<Backend, string> Combine(params string[] kinds)
-    {
-        var data = new TheoryData<Backend, string>();
-        foreach (var backend in new[] { Backend.Sqlite, Backend.Postgres })
-        {
-            foreach (var kind in kinds)
-            {
-                data.Add(backend, kind);
-            }
-        }
-
-        return data;
-    }
 
     private static async Task AssertDocumentStillWorksAsync(Browser browser, int id)
     {

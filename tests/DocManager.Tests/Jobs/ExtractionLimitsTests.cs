@@ -16,8 +16,7 @@ public sealed class ExtractionLimitsTests
     public async Task MaxPages_IndexesOnlyTheFirstPages(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Extraction:MaxPages"] = "2" });
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var pdf = MultiPagePdf.Create("five.pdf", "Page one mentions alderney", "Page two mentions brecqhou", "Page three mentions casquets", "Page four mentions dixcart", "Page five mentions ecrehous");
 
         var id = await browser.UploadDocumentAsync(pdf, new KeyValuePair<string, string>("title", "Channel islands"));
@@ -39,8 +38,7 @@ public sealed class ExtractionLimitsTests
     public async Task WithoutALimit_EveryPageIsIndexed()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var pdf = MultiPagePdf.Create("five.pdf", "Page one mentions alderney", "Page two mentions brecqhou", "Page three mentions casquets", "Page four mentions dixcart", "Page five mentions ecrehous");
 
         var id = await browser.UploadDocumentAsync(pdf, new KeyValuePair<string, string>("title", "Channel islands"));
@@ -55,8 +53,7 @@ public sealed class ExtractionLimitsTests
     public async Task MaxCharacters_KeepsAtMostThatMuchText_AndTheUploadSucceeds(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Extraction:MaxCharacters"] = "1000" });
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var body = new StringBuilder("Opening words about the mandrill.\n");
         while (body.Length < 100 * 1024)
         {

@@ -16,19 +16,16 @@ public sealed class NotificationEventsTests
     public async Task SharingADocument_NotifiesTheRecipientOnly(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        var ownerName = await owner.RegisterNewUserAsync();
-        using var recipient = app.CreateBrowser();
-        var recipientName = await recipient.RegisterNewUserAsync();
-        using var bystander = app.CreateBrowser();
-        await bystander.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var recipient = await app.NewUserAsync();
+        using var bystander = await app.NewUserAsync();
 
-        var id = await owner.ShareNewNoteAsync("Board minutes", recipientName);
+        var id = await owner.ShareNewNoteAsync("Board minutes", recipient);
 
         var item = Assert.Single((await recipient.NotificationListAsync()).GetProperty("items").EnumerateArray());
         Assert.Equal(("shared", $"/documents/{id}", false), (item.Text("kind"), item.Text("link"), item.GetProperty("read").GetBoolean()));
         Assert.Contains("Board minutes", item.Text("message"), StringComparison.Ordinal);
-        Assert.Contains(ownerName, item.Text("message"), StringComparison.Ordinal);
+        Assert.Contains(owner.UserName, item.Text("message"), StringComparison.Ordinal);
         Assert.Empty((await owner.NotificationListAsync()).GetProperty("items").EnumerateArray());
         Assert.Empty((await bystander.NotificationListAsync()).GetProperty("items").EnumerateArray());
         using var linked = await recipient.GetAsync(item.Text("link"));
@@ -40,8 +37,7 @@ public sealed class NotificationEventsTests
     public async Task FinishedTextExtraction_NotifiesTheOwner(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
         using var upload = await owner.Api().UploadAsync([TextDocuments.Docx("minutes.docx", "Decisions of the board")]);
         var id = (await upload.JsonAsync()).GetProperty("items")[0].Id();
 
@@ -57,8 +53,7 @@ public sealed class NotificationEventsTests
     public async Task UploadTakingStoragePastNinetyPercent_NotifiesOnce(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, new Dictionary<string, string?> { ["Limits:QuotaBytes"] = "10000" });
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
         var api = owner.Api();
 
         await owner.UploadDocumentAsync(TestFile.PngOfSize("half.png", 5000));
@@ -83,8 +78,7 @@ public sealed class NotificationEventsTests
     public async Task RefusedUploadOverTheQuota_DoesNotNotify()
     {
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Limits:QuotaBytes"] = "10000" });
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
 
         using var refused = await owner.Api().UploadAsync([TestFile.PngOfSize("too-big.png", 10001)]);
 

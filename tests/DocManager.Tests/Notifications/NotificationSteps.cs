@@ -7,14 +7,6 @@ namespace DocManager.Tests.Notifications;
 
 internal static class NotificationSteps
 {
-    /// <summary>The sharer creates a note and shares it with <paramref name="recipient"/>, which notifies them; returns the note's id.</summary>
-    public static async Task<int> ShareNewNoteAsync(this Browser sharer, string title, string recipient)
-    {
-        var id = await sharer.CreateNoteIdAsync(title);
-        await sharer.ShareDocumentAsync(id, recipient);
-        return id;
-    }
-
     /// <summary>`GET /api/notifications`, which must answer 200.</summary>
     public static Task<JsonElement> NotificationListAsync(this Browser browser) => browser.Api().GetJsonAsync("/api/notifications");
 

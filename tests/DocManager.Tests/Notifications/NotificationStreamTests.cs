@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using DocManager.Tests.Infrastructure;
-using Field = System.Collections.Generic.KeyValuePair<string, string>;
 
 namespace DocManager.Tests.Notifications;
 
@@ -18,8 +17,7 @@ public sealed class NotificationStreamTests
     public async Task Stream_AnswersAsAnUncachedEventStream()
     {
         await using var app = await TestApp.StartAsync();
-        using var reader = app.CreateBrowser();
-        await reader.RegisterNewUserAsync();
+        using var reader = await app.NewUserAsync();
 
         await using var stream = await EventStreamReader.OpenAsync(reader);
 
@@ -32,16 +30,14 @@ public sealed class NotificationStreamTests
     public async Task Stream_PushesANotificationRaisedAfterConnecting(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
+        using var reader = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
         await using var stream = await EventStreamReader.OpenAsync(reader);
 
-        var id = await sharer.ShareNewNoteAsync("Live share", readerName);
+        var id = await sharer.ShareNewNoteAsync("Live share", reader);
         var pushed = await stream.NextEventAsync();
 
-        var stored = Assert.Single(await app.NotificationsAsync(await app.UserIdAsync(readerName)));
+        var stored = Assert.Single(await app.NotificationsAsync(reader));
         AssertNotificationEvent(pushed, stored.Id, "shared", $"/documents/{id}");
         Assert.Contains("Live share", Data(pushed).GetProperty("message").GetString(), StringComparison.Ordinal);
         app.AssertIsNow(Data(pushed).GetProperty("createdAt").GetString()!);
@@ -52,24 +48,22 @@ public sealed class NotificationStreamTests
     public async Task Stream_ResumedWithLastEventId_FirstSendsWhatWasMissed(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
-        await sharer.ShareNewNoteAsync("Seen before the break", readerName);
-        var missedFirst = await sharer.ShareNewNoteAsync("Missed one", readerName);
-        var missedSecond = await sharer.ShareNewNoteAsync("Missed two", readerName);
-        var stored = await app.NotificationsAsync(await app.UserIdAsync(readerName));
+        using var reader = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
+        await sharer.ShareNewNoteAsync("Seen before the break", reader);
+        var missedFirst = await sharer.ShareNewNoteAsync("Missed one", reader);
+        var missedSecond = await sharer.ShareNewNoteAsync("Missed two", reader);
+        var stored = await app.NotificationsAsync(reader);
 
         await using var stream = await EventStreamReader.OpenAsync(reader, lastEventId: stored[0].Id);
         var first = await stream.NextEventAsync();
         var second = await stream.NextEventAsync();
-        var live = await sharer.ShareNewNoteAsync("After reconnecting", readerName);
+        var live = await sharer.ShareNewNoteAsync("After reconnecting", reader);
         var third = await stream.NextEventAsync();
 
         AssertNotificationEvent(first, stored[1].Id, "shared", $"/documents/{missedFirst}");
         AssertNotificationEvent(second, stored[2].Id, "shared", $"/documents/{missedSecond}");
-        var liveId = (await app.NotificationsAsync(await app.UserIdAsync(readerName)))[^1].Id;
+        var liveId = (await app.NotificationsAsync(reader))[^1].Id;
         AssertNotificationEvent(third, liveId, "shared", $"/documents/{live}");
     }
 
@@ -77,14 +71,12 @@ public sealed class NotificationStreamTests
     public async Task Stream_WithoutLastEventId_SendsOnlyNewNotifications()
     {
         await using var app = await TestApp.StartAsync();
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
-        await sharer.ShareNewNoteAsync("Already listed", readerName);
+        using var reader = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
+        await sharer.ShareNewNoteAsync("Already listed", reader);
 
         await using var stream = await EventStreamReader.OpenAsync(reader);
-        var live = await sharer.ShareNewNoteAsync("New one", readerName);
+        var live = await sharer.ShareNewNoteAsync("New one", reader);
         var pushed = await stream.NextEventAsync();
 
         Assert.Equal($"/documents/{live}", Data(pushed).GetProperty("link").GetString());
@@ -94,16 +86,13 @@ public sealed class NotificationStreamTests
     public async Task Stream_CarriesOnlyItsOwnUsersNotifications()
     {
         await using var app = await TestApp.StartAsync();
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var other = app.CreateBrowser();
-        var otherName = await other.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
+        using var reader = await app.NewUserAsync();
+        using var other = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
         await using var stream = await EventStreamReader.OpenAsync(reader);
 
-        await sharer.ShareNewNoteAsync("For the other user", otherName);
-        var mine = await sharer.ShareNewNoteAsync("For the reader", readerName);
+        await sharer.ShareNewNoteAsync("For the other user", other);
+        var mine = await sharer.ShareNewNoteAsync("For the reader", reader);
         var pushed = await stream.NextEventAsync();
 
         Assert.Equal($"/documents/{mine}", Data(pushed).GetProperty("link").GetString());
@@ -113,8 +102,7 @@ public sealed class NotificationStreamTests
     public async Task Stream_SendsCommentHeartbeatsAtTheConfiguredInterval()
     {
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Notifications:Heartbeat"] = "00:00:01" });
-        using var reader = app.CreateBrowser();
-        await reader.RegisterNewUserAsync();
+        using var reader = await app.NewUserAsync();
         await using var stream = await EventStreamReader.OpenAsync(reader);
 
         var blocks = new List<ServerSentEvent>();
@@ -132,42 +120,35 @@ public sealed class NotificationStreamTests
     {
         // GIVEN a stream open on the laptop, and the same user signed in on a phone
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Notifications:Heartbeat"] = "00:00:01" });
-        using var laptop = app.CreateBrowser();
-        var userName = await laptop.RegisterNewUserAsync();
-        using var phone = app.CreateBrowser();
-        using (var signIn = await phone.SignInAsync(userName))
-        {
-            Assert.Equal(System.Net.HttpStatusCode.SeeOther, signIn.StatusCode);
-        }
+        using var laptop = await app.NewUserAsync();
+        using var phone = await app.SignInElsewhereAsync(laptop.UserName);
 
         await using var stream = await EventStreamReader.OpenAsync(laptop);
         var heartbeat = await NextCommentAsync(stream);
 
         // WHEN the phone signs out every other session
-        using (var revoke = await phone.SubmitAsync("/settings", "/settings/sessions/revoke", [new Field("all", "true")], formIndex: 0))
-        {
-            Assert.Equal(System.Net.HttpStatusCode.SeeOther, revoke.StatusCode);
-        }
+        await phone.SignOutEverywhereElseAsync();
 
-        // THEN the laptop's stream ends at its next heartbeat at the latest
+        // THEN the laptop's stream ends at its next heartbeat at the latest, and its next page asks it to sign in
         var afterSignOut = await stream.ReadToEndAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal("heartbeat", heartbeat.Comment);
         Assert.Empty(afterSignOut);
+        await laptop.AssertSignedOutAsync();
     }
 
     [Fact]
     public async Task Stream_EndsWhenItsSessionExpires()
     {
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Notifications:Heartbeat"] = "00:00:01" });
-        using var reader = app.CreateBrowser();
-        await reader.RegisterNewUserAsync();
+        using var reader = await app.NewUserAsync();
         await using var stream = await EventStreamReader.OpenAsync(reader);
         Assert.Equal("heartbeat", (await NextCommentAsync(stream)).Comment);
 
         app.Clock.Advance(TimeSpan.FromHours(1)); // the default idle timeout, with no other request meanwhile
 
         Assert.Empty(await stream.ReadToEndAsync(TimeSpan.FromSeconds(5)));
+        await reader.AssertSignedOutAsync();
     }
 
     [Fact]
@@ -175,37 +156,28 @@ public sealed class NotificationStreamTests
     {
         // GIVEN a stream open on the laptop, kept busy by a steady flow of notifications
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Notifications:Heartbeat"] = "00:00:01" });
-        using var laptop = app.CreateBrowser();
-        var userName = await laptop.RegisterNewUserAsync();
-        using var phone = app.CreateBrowser();
-        using (var signIn = await phone.SignInAsync(userName))
-        {
-            Assert.Equal(System.Net.HttpStatusCode.SeeOther, signIn.StatusCode);
-        }
+        using var laptop = await app.NewUserAsync();
+        using var phone = await app.SignInElsewhereAsync(laptop.UserName);
 
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
+        using var sharer = await app.NewUserAsync();
         await using var stream = await EventStreamReader.OpenAsync(laptop);
-        await sharer.ShareNewNoteAsync("Before signing out", userName);
+        await sharer.ShareNewNoteAsync("Before signing out", laptop);
         Assert.NotNull((await stream.NextEventAsync()).Id);
 
         // WHEN the phone signs the laptop out, while documents keep being shared faster than the heartbeat
-        using (var revoke = await phone.SubmitAsync("/settings", "/settings/sessions/revoke", [new Field("all", "true")], formIndex: 0))
-        {
-            Assert.Equal(System.Net.HttpStatusCode.SeeOther, revoke.StatusCode);
-        }
+        await phone.SignOutEverywhereElseAsync();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var sharing = Task.Run(async () =>
         {
             for (var i = 1; !stop.IsCancellationRequested && i <= 40; i++)
             {
-                await sharer.ShareNewNoteAsync($"After signing out {i}", userName);
+                await sharer.ShareNewNoteAsync($"After signing out {i}", laptop);
                 await Task.Delay(200, CancellationToken.None);
             }
         }, CancellationToken.None);
 
-        // THEN the signed-out stream is sent none of them and ends
+        // THEN the signed-out stream is sent none of them and ends, and the laptop's next page asks it to sign in
         List<ServerSentEvent> afterSignOut;
         try
         {
@@ -218,6 +190,7 @@ public sealed class NotificationStreamTests
         }
 
         Assert.Empty(afterSignOut);
+        await laptop.AssertSignedOutAsync();
     }
 
     [Fact]
@@ -227,18 +200,17 @@ public sealed class NotificationStreamTests
         await using var app = await TestApp.StartAsync(Backend.PostgresRedis);
         var first = app.Instance;
         var second = app.StartInstance();
-        using var reader = new Browser(first);
-        var readerName = await reader.RegisterNewUserAsync();
-        using var sharer = new Browser(second);
-        await sharer.RegisterNewUserAsync();
+        using var reader = await first.NewUserAsync();
+        using var sharer = await second.NewUserAsync();
         await using var stream = await EventStreamReader.OpenAsync(reader);
 
         // WHEN the share is handled by the other instance
-        var id = await sharer.ShareNewNoteAsync("Shared across instances", readerName);
+        var id = await sharer.ShareNewNoteAsync("Shared across instances", reader);
 
-        // THEN the stream held by the first instance pushes it
+        // THEN the stream held by the first instance pushes it, saying who shared what
         var pushed = await stream.NextEventAsync();
         Assert.Equal(("shared", $"/documents/{id}"), (Data(pushed).GetProperty("kind").GetString(), Data(pushed).GetProperty("link").GetString()));
+        Assert.Equal($"{sharer.UserName} shared “Shared across instances” with you", Data(pushed).GetProperty("message").GetString());
     }
 
     private static void AssertNotificationEvent(ServerSentEvent pushed, long id, string kind, string link)

@@ -16,14 +16,12 @@ public sealed class NotificationsApiTests
     public async Task List_AnswersTheUnreadCountAndItemsNewestFirst(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        var sharerName = await sharer.RegisterNewUserAsync();
-        var first = await sharer.ShareNewNoteAsync("First shared", readerName);
+        using var reader = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
+        var first = await sharer.ShareNewNoteAsync("First shared", reader);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        var second = await sharer.ShareNewNoteAsync("Second shared", readerName);
-        var third = await sharer.ShareNewNoteAsync("Third shared", readerName);
+        var second = await sharer.ShareNewNoteAsync("Second shared", reader);
+        var third = await sharer.ShareNewNoteAsync("Third shared", reader);
 
         var list = await reader.NotificationListAsync();
 
@@ -36,7 +34,7 @@ public sealed class NotificationsApiTests
         Assert.Equal(ids.OrderDescending(), ids);
         Assert.All(items, item => Assert.Equal(("shared", false), (item.Text("kind"), item.GetProperty("read").GetBoolean())));
         Assert.Contains("Third shared", items[0].Text("message"), StringComparison.Ordinal);
-        Assert.Contains(sharerName, items[0].Text("message"), StringComparison.Ordinal);
+        Assert.Contains(sharer.UserName, items[0].Text("message"), StringComparison.Ordinal);
         app.AssertIsNow(items[0].Text("createdAt"));
         Assert.True(DateTimeOffset.Parse(items[2].Text("createdAt"), System.Globalization.CultureInfo.InvariantCulture) < DateTimeOffset.Parse(items[0].Text("createdAt"), System.Globalization.CultureInfo.InvariantCulture));
         var sharers = await sharer.NotificationListAsync();
@@ -49,26 +47,21 @@ public sealed class NotificationsApiTests
     public async Task MarkRead_WithIds_MarksOnlyThose_AndIgnoresOtherUsersIds(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var other = app.CreateBrowser();
-        var otherName = await other.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
-        await sharer.ShareNewNoteAsync("For the reader 1", readerName);
-        await sharer.ShareNewNoteAsync("For the reader 2", readerName);
-        await sharer.ShareNewNoteAsync("For the reader 3", readerName);
-        await sharer.ShareNewNoteAsync("For someone else", otherName);
-        var readers = await app.NotificationsAsync(await app.UserIdAsync(readerName));
-        var others = Assert.Single(await app.NotificationsAsync(await app.UserIdAsync(otherName)));
+        using var reader = await app.NewUserAsync();
+        using var other = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
+        await sharer.ShareNewNotesAsync(reader, "For the reader 1", "For the reader 2", "For the reader 3");
+        await sharer.ShareNewNoteAsync("For someone else", other);
+        var readers = await app.NotificationsAsync(reader);
+        var others = Assert.Single(await app.NotificationsAsync(other));
 
         using var response = await reader.Api().PostJsonAsync("/api/notifications/read", new { ids = new List<long> { readers[0].Id, readers[2].Id, others.Id, 999_999 } });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (await response.JsonAsync()).GetProperty("unread").GetInt32());
-        var after = await app.NotificationsAsync(await app.UserIdAsync(readerName));
+        var after = await app.NotificationsAsync(reader);
         Assert.Equal([true, false, true], after.Select(n => n.ReadAt is not null));
-        Assert.Null(Assert.Single(await app.NotificationsAsync(await app.UserIdAsync(otherName))).ReadAt);
+        Assert.Null(Assert.Single(await app.NotificationsAsync(other)).ReadAt);
         var list = await reader.NotificationListAsync();
         Assert.Equal(1, list.GetProperty("unread").GetInt32());
         Assert.Equal([true, false, true], list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("read").GetBoolean()));
@@ -80,21 +73,17 @@ public sealed class NotificationsApiTests
     public async Task MarkRead_WithAll_MarksEveryOneOfTheUsers(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var other = app.CreateBrowser();
-        var otherName = await other.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
-        await sharer.ShareNewNoteAsync("For the reader 1", readerName);
-        await sharer.ShareNewNoteAsync("For the reader 2", readerName);
-        await sharer.ShareNewNoteAsync("For someone else", otherName);
+        using var reader = await app.NewUserAsync();
+        using var other = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
+        await sharer.ShareNewNotesAsync(reader, "For the reader 1", "For the reader 2");
+        await sharer.ShareNewNoteAsync("For someone else", other);
 
         using var response = await reader.Api().PostJsonAsync("/api/notifications/read", new { all = true });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.All(await app.NotificationsAsync(await app.UserIdAsync(readerName)), n => Assert.NotNull(n.ReadAt));
-        Assert.Null(Assert.Single(await app.NotificationsAsync(await app.UserIdAsync(otherName))).ReadAt);
+        Assert.All(await app.NotificationsAsync(reader), n => Assert.NotNull(n.ReadAt));
+        Assert.Null(Assert.Single(await app.NotificationsAsync(other)).ReadAt);
         var list = await reader.NotificationListAsync();
         Assert.Equal(0, list.GetProperty("unread").GetInt32());
         Assert.All(list.GetProperty("items").EnumerateArray(), i => Assert.True(i.GetProperty("read").GetBoolean()));
@@ -110,24 +99,21 @@ public sealed class NotificationsApiTests
     public async Task MarkRead_WithNeitherIdsNorAll_Returns400AndMarksNothing(string json)
     {
         await using var app = await TestApp.StartAsync();
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
-        await sharer.ShareNewNoteAsync("Still unread", readerName);
+        using var reader = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
+        await sharer.ShareNewNoteAsync("Still unread", reader);
 
         using var response = await reader.Api().PostJsonAsync("/api/notifications/read", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         await response.AssertValidationProblemAsync("ids");
-        Assert.Null(Assert.Single(await app.NotificationsAsync(await app.UserIdAsync(readerName))).ReadAt);
+        Assert.Null(Assert.Single(await app.NotificationsAsync(reader)).ReadAt);
     }
 
     [Fact]
     public async Task List_OfANewUser_IsEmpty()
     {
         await using var app = await TestApp.StartAsync();
-        using var reader = app.CreateBrowser();
-        await reader.RegisterNewUserAsync();
+        using var reader = await app.NewUserAsync();
 
         var list = await reader.NotificationListAsync();
 

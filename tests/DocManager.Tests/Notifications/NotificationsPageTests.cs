@@ -16,16 +16,13 @@ public sealed class NotificationsPageTests
     public async Task Page_ListsTheUsersNotificationsNewestFirst_WithLinks(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var other = app.CreateBrowser();
-        var otherName = await other.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
-        var first = await sharer.ShareNewNoteAsync("Older <b>share</b>", readerName);
-        var second = await sharer.ShareNewNoteAsync("Newer share", readerName);
-        await sharer.ShareNewNoteAsync("Not for the reader", otherName);
-        var stored = await app.NotificationsAsync(await app.UserIdAsync(readerName));
+        using var reader = await app.NewUserAsync();
+        using var other = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
+        var first = await sharer.ShareNewNoteAsync("Older <b>share</b>", reader);
+        var second = await sharer.ShareNewNoteAsync("Newer share", reader);
+        await sharer.ShareNewNoteAsync("Not for the reader", other);
+        var stored = await app.NotificationsAsync(reader);
 
         var page = await reader.GetPageAsync("/notifications");
 
@@ -42,13 +39,10 @@ public sealed class NotificationsPageTests
     public async Task MarkAsReadForm_MarksThatOneWithoutJavaScript(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
-        await sharer.ShareNewNoteAsync("First share", readerName);
-        await sharer.ShareNewNoteAsync("Second share", readerName);
-        var readerId = await app.UserIdAsync(readerName);
+        using var reader = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
+        await sharer.ShareNewNotesAsync(reader, "First share", "Second share");
+        var readerId = await app.UserIdAsync(reader);
         var target = (await app.NotificationsAsync(readerId))[0];
         var page = await reader.GetPageAsync("/notifications");
         var form = page.QuerySelector($"li[data-notification-id='{target.Id}'] form") as AngleSharp.Html.Dom.IHtmlFormElement;
@@ -71,17 +65,14 @@ public sealed class NotificationsPageTests
     public async Task MarkAllAsReadForm_MarksEveryOne(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
-        await sharer.ShareNewNoteAsync("First share", readerName);
-        await sharer.ShareNewNoteAsync("Second share", readerName);
+        using var reader = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
+        await sharer.ShareNewNotesAsync(reader, "First share", "Second share");
 
         using var response = await reader.SubmitAsync("/notifications", "/notifications/read", formIndex: 0);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.All(await app.NotificationsAsync(await app.UserIdAsync(readerName)), n => Assert.NotNull(n.ReadAt));
+        Assert.All(await app.NotificationsAsync(reader), n => Assert.NotNull(n.ReadAt));
         var after = await reader.GetPageAsync("/notifications");
         Assert.Null(after.UnreadBadge());
         Assert.Empty(after.QuerySelectorAll("form[action='/notifications/read']"));
@@ -91,35 +82,30 @@ public sealed class NotificationsPageTests
     public async Task MarkAsRead_OfAnotherUsersNotification_ChangesNothing()
     {
         await using var app = await TestApp.StartAsync();
-        using var reader = app.CreateBrowser();
-        await reader.RegisterNewUserAsync();
-        using var other = app.CreateBrowser();
-        var otherName = await other.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
-        await sharer.ShareNewNoteAsync("For the other user", otherName);
-        var others = Assert.Single(await app.NotificationsAsync(await app.UserIdAsync(otherName)));
+        using var reader = await app.NewUserAsync();
+        using var other = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
+        await sharer.ShareNewNoteAsync("For the other user", other);
+        var others = Assert.Single(await app.NotificationsAsync(other));
 
         using var response = await reader.PostWithTokenAsync("/notifications/read", new Field("ids", others.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Null(Assert.Single(await app.NotificationsAsync(await app.UserIdAsync(otherName))).ReadAt);
+        Assert.Null(Assert.Single(await app.NotificationsAsync(other)).ReadAt);
     }
 
     [Fact]
     public async Task MarkAsRead_WithoutTheFormToken_IsRefused()
     {
         await using var app = await TestApp.StartAsync();
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
-        await sharer.ShareNewNoteAsync("Stays unread", readerName);
+        using var reader = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
+        await sharer.ShareNewNoteAsync("Stays unread", reader);
 
         using var response = await reader.PostFormAsync("/notifications/read", [new Field("all", "true")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Null(Assert.Single(await app.NotificationsAsync(await app.UserIdAsync(readerName))).ReadAt);
+        Assert.Null(Assert.Single(await app.NotificationsAsync(reader)).ReadAt);
     }
 
     [Theory]
@@ -127,13 +113,10 @@ public sealed class NotificationsPageTests
     public async Task Header_ShowsTheUnreadCountOnEveryPage(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var reader = app.CreateBrowser();
-        var readerName = await reader.RegisterNewUserAsync();
-        using var sharer = app.CreateBrowser();
-        await sharer.RegisterNewUserAsync();
+        using var reader = await app.NewUserAsync();
+        using var sharer = await app.NewUserAsync();
         var none = await reader.GetPageAsync("/documents");
-        await sharer.ShareNewNoteAsync("First share", readerName);
-        await sharer.ShareNewNoteAsync("Second share", readerName);
+        await sharer.ShareNewNotesAsync(reader, "First share", "Second share");
 
         var documents = await reader.GetPageAsync("/documents");
         var settings = await reader.GetPageAsync("/settings");
@@ -150,8 +133,7 @@ public sealed class NotificationsPageTests
     public async Task Page_WithoutNotifications_SaysSo()
     {
         await using var app = await TestApp.StartAsync();
-        using var reader = app.CreateBrowser();
-        await reader.RegisterNewUserAsync();
+        using var reader = await app.NewUserAsync();
 
         var page = await reader.GetPageAsync("/notifications");
 

@@ -51,14 +51,19 @@ public sealed class MultiInstanceTests(Cluster cluster) : IClassFixture<Cluster>
             downloadedFrom.Add(download.Instance());
         }
 
-        // Search by title at once, and by the file's text once some instance's worker has extracted it.
+        // Search by title at once, and by the file's text once some instance's worker has extracted it:
+        // then the results show the document under its title.
         Assert.Contains(id, await owner.ListIdsAsync("/search?q=quarterly"));
-        await Eventually(async () => (await owner.ListIdsAsync("/search?q=albatross")).Contains(id), "the file's text to be searchable");
+        IReadOnlyList<int> found = [];
+        await Processes.WaitUntilAsync("the file's text to be searchable", TimeSpan.FromSeconds(20),
+            async () => (found = await owner.ListIdsAsync("/search?q=albatross")).Contains(id), () => $"/search?q=albatross listed [{string.Join(", ", found)}]");
+        var results = await owner.GetPageAsync("/search?q=albatross");
+        Assert.Equal("Quarterly report", results.Card(id)?.QuerySelector($"a[href='/documents/{id}']")?.TextContent.Trim());
 
         // Shared with a second user, who sees and downloads it through the balancer too.
         using var viewer = cluster.Browser();
-        var viewerName = await viewer.RegisterNewUserAsync();
-        await owner.ShareDocumentAsync(id, viewerName);
+        await viewer.RegisterNewUserAsync();
+        await owner.ShareDocumentAsync(id, viewer);
         Assert.Contains(id, await viewer.ListIdsAsync("/documents?owner=shared"));
         using var viewed = await viewer.GetAsync($"/files/{id}");
         Assert.Equal(file.Content, await viewed.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
@@ -71,7 +76,7 @@ public sealed class MultiInstanceTests(Cluster cluster) : IClassFixture<Cluster>
     public async Task Notification_RaisedThroughOneInstance_ReachesAStreamHeldByAnother()
     {
         using var reader = cluster.Browser();
-        var readerName = await reader.RegisterNewUserAsync();
+        await reader.RegisterNewUserAsync();
         using var sharer = cluster.Browser();
         await sharer.RegisterNewUserAsync();
         // GIVEN the reader's live stream, held open through nginx by one instance
@@ -79,28 +84,35 @@ public sealed class MultiInstanceTests(Cluster cluster) : IClassFixture<Cluster>
         var streamInstance = stream.Response.Instance();
 
         // WHEN a share is answered by a different instance (round-robin: at most a few tries)
-        var id = 0;
+        var (id, title) = (0, "");
         for (var attempt = 0; attempt < 5 && id == 0; attempt++)
         {
-            var note = await sharer.CreateNoteIdAsync($"Shared note {attempt} {Guid.NewGuid():N}");
-            using var shared = await sharer.ShareAsync(note, readerName);
+            var noteTitle = $"Shared note {attempt} {Guid.NewGuid():N}";
+            var note = await sharer.CreateNoteIdAsync(noteTitle);
+            using var shared = await sharer.ShareAsync(note, reader.UserName);
             Assert.Equal(HttpStatusCode.SeeOther, shared.StatusCode);
             if (shared.Instance() != streamInstance)
             {
-                id = note;
+                (id, title) = (note, noteTitle);
             }
         }
 
         Assert.NotEqual(0, id);
 
-        // THEN the reader's stream pushes that notification (after any for earlier tries)
-        var links = new List<string>();
-        while (!links.Contains($"/documents/{id}"))
+        // THEN the reader's stream pushes that notification (after any for earlier tries), saying who
+        // shared what, and the reader's notifications page lists it unread, whichever instance answers
+        JsonElement pushed;
+        do
         {
-            var pushed = await stream.NextEventAsync(TimeSpan.FromSeconds(10));
-            using var data = JsonDocument.Parse(pushed.Data!);
-            links.Add(data.RootElement.GetProperty("link").GetString()!);
+            using var data = JsonDocument.Parse((await stream.NextEventAsync(TimeSpan.FromSeconds(10))).Data!);
+            pushed = data.RootElement.Clone();
         }
+        while (pushed.Text("link") != $"/documents/{id}");
+
+        Assert.Equal(("shared", false), (pushed.Text("kind"), pushed.GetProperty("read").GetBoolean()));
+        Assert.Equal($"{sharer.UserName} shared “{title}” with you", pushed.Text("message"));
+        var listed = await reader.GetPageAsync("/notifications");
+        Assert.Contains(listed.QuerySelectorAll("li[data-notification-id] a[href]"), link => link.GetAttribute("href") == $"/documents/{id}");
     }
 
     [Fact]
@@ -130,18 +142,6 @@ public sealed class MultiInstanceTests(Cluster cluster) : IClassFixture<Cluster>
 
     private Browser CopiedCookie(AppProcess instance, string sessionCookie)
     {
-        var browser = cluster.Browser(instance.BaseAddress);
-        browser.Cookies.Add(instance.BaseAddress, new Cookie(DocManager.Sessions.SessionsSetup.CookieName, sessionCookie));
-        return browser;
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
+        return cluster.Browser(instance.BaseAddress).WithSessionCookie(sessionCookie);
     }
 }

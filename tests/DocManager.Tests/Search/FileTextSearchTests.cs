@@ -7,27 +7,14 @@ namespace DocManager.Tests.Search;
 /// <summary>A word that appears only inside a file is found once the file's text was extracted.</summary>
 public sealed class FileTextSearchTests
 {
-    public static TheoryData<Backend, string> KindsOnBothDatabases()
-    {
-        var data = new TheoryData<Backend, string>();
-        foreach (var backend in new[] { Backend.Sqlite, Backend.Postgres })
-        {
-            foreach (var kind in new[] { "pdf", "docx", "xlsx", "pptx", "txt" })
-            {
-                data.Add(backend, kind);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<Backend, string> KindsOnBothDatabases() => Backends.OnEachDatabaseWith(["pdf", "docx", "xlsx", "pptx", "txt"]);
 
     [Theory]
     [MemberData(nameof(KindsOnBothDatabases))]
     public async Task WordOnlyInsideTheFile_IsFoundAfterExtraction(Backend backend, string kind)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         const string hidden = "Zanzibarite";
         var file = kind switch
         {
@@ -52,8 +39,7 @@ public sealed class FileTextSearchTests
     public async Task FinishedExtraction_NotifiesTheOwner()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.UploadDocumentAsync(TextDocuments.Pdf("report.pdf", "hello"), new KeyValuePair<string, string>("title", "Board report"));
 
         await app.WaitForJobsAsync();

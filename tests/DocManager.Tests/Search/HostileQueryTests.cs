@@ -49,27 +49,14 @@ public sealed class HostileQueryTests
         ["whitespace"] = Uri.EscapeDataString(" \t "),
     };
 
-    public static TheoryData<Backend, string> InputsOnBothDatabases()
-    {
-        var data = new TheoryData<Backend, string>();
-        foreach (var backend in new[] { Backend.Sqlite, Backend.Postgres })
-        {
-            foreach (var name in Inputs.Keys)
-            {
-                data.Add(backend, name);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<Backend, string> InputsOnBothDatabases() => Backends.OnEachDatabaseWith(Inputs.Keys);
 
     [Theory]
     [MemberData(nameof(InputsOnBothDatabases))]
     public async Task HostileInput_AnswersNormally_OnEverySearchRoute(Backend backend, string input)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Report on the invoice", KeyValuePair.Create("description", "abc de x report"));
         await browser.UploadDocumentAsync(TestFile.Text("notes.txt", "report invoice abc\n"));
         await app.WaitForJobsAsync();

@@ -10,8 +10,7 @@ public sealed class IndexFollowsEditsTests
     public async Task Rename_FindsTheNewTitleWords_AndNoLongerTheOldOnes(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("Walrus inventory");
         await browser.AssertFindsAsync("walrus", id);
 
@@ -27,8 +26,7 @@ public sealed class IndexFollowsEditsTests
     public async Task DescriptionAndTagEdits_ChangeWhatIsFound(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("Quarterly figures", new("description", "The aardvark budget"), new("tags", "marmoset"));
         await browser.AssertFindsAsync("aardvark", id);
         await browser.AssertFindsAsync("marmoset", id);
@@ -47,8 +45,7 @@ public sealed class IndexFollowsEditsTests
     public async Task Rename_KeepsTheFilesTextSearchable(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.UploadDocumentAsync(TestFile.Text("memo.txt", "Ask about the xylophone repair.\n"), new KeyValuePair<string, string>("title", "First memo"));
         await app.WaitForJobsAsync();
 
@@ -63,8 +60,7 @@ public sealed class IndexFollowsEditsTests
     public async Task Delete_RemovesTheDocumentFromResults(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var kept = await browser.CreateNoteIdAsync("Kestrel census");
         var doomed = await browser.UploadDocumentAsync(TestFile.Text("count.txt", "Kestrel count near the zeppelin hangar.\n"), new KeyValuePair<string, string>("title", "Kestrel count"));
         await app.WaitForJobsAsync();

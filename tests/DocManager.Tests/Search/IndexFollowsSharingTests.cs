@@ -10,21 +10,19 @@ public sealed class IndexFollowsSharingTests
     public async Task Share_MakesTheDocumentFindableByTheViewer_AndUnshareHidesItAgain(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var id = await owner.UploadDocumentAsync(TestFile.Text("ledger.txt", "Payments to the numbat sanctuary.\n"),
             new("title", "Platypus ledger"), new("description", "Echidna accounts"), new("tags", "wombat"));
         await app.WaitForJobsAsync();
         await AssertViewerFindsAsync(viewer, []);
 
-        await owner.ShareDocumentAsync(id, viewerName);
+        await owner.ShareDocumentAsync(id, viewer);
 
         await AssertViewerFindsAsync(viewer, [id]);
         Assert.Equal([(id, "Platypus ledger")], await viewer.SuggestAsync("platy"));
 
-        await owner.UnshareDocumentAsync(id, await app.UserIdAsync(viewerName));
+        await owner.UnshareDocumentAsync(id, await app.UserIdAsync(viewer));
 
         await AssertViewerFindsAsync(viewer, []);
         Assert.Empty(await viewer.SuggestAsync("platy"));
@@ -36,17 +34,12 @@ public sealed class IndexFollowsSharingTests
     public async Task Unshare_FromOneViewer_KeepsItFindableForTheOthers(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var leaving = app.CreateBrowser();
-        var leavingName = await leaving.RegisterNewUserAsync();
-        using var staying = app.CreateBrowser();
-        var stayingName = await staying.RegisterNewUserAsync();
-        var id = await owner.CreateNoteIdAsync("Capybara roster");
-        await owner.ShareDocumentAsync(id, leavingName);
-        await owner.ShareDocumentAsync(id, stayingName);
+        using var owner = await app.NewUserAsync();
+        using var leaving = await app.NewUserAsync();
+        using var staying = await app.NewUserAsync();
+        var id = await owner.ShareNewNoteAsync("Capybara roster", leaving, staying);
 
-        await owner.UnshareDocumentAsync(id, await app.UserIdAsync(leavingName));
+        await owner.UnshareDocumentAsync(id, await app.UserIdAsync(leaving));
 
         await leaving.AssertFindsAsync("capybara");
         await staying.AssertFindsAsync("capybara", id);

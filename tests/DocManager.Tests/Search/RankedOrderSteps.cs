@@ -49,13 +49,6 @@ internal static class RankedOrderSteps
         throw new InvalidOperationException($"/api/documents?{query} did not end within {MostPages} pages");
     }
 
-    /// <summary>The cursor a list page hands to infinite scroll, and the API address it belongs to.</summary>
-    public static (string Api, string? Cursor) InfiniteScroll(this IHtmlDocument listPage)
-    {
-        var list = listPage.QuerySelector("#document-list")!;
-        return (list.GetAttribute("data-api")!, list.GetAttribute("data-next-cursor") is { Length: > 0 } cursor ? cursor : null);
-    }
-
     private static async Task<(List<int> Ids, int Total)> FollowNextLinksAsync(this Browser browser, string url)
     {
         var ids = new List<int>();

@@ -15,8 +15,7 @@ public sealed class SearchPagingTests
     public async Task AnInvalidPageNumber_Answers400(string page)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Heron survey");
 
         using var response = await browser.GetAsync("/search?q=heron&page=" + Uri.EscapeDataString(page));
@@ -32,13 +31,8 @@ public sealed class SearchPagingTests
     public async Task Pages_SplitTheResults_AndAPageFarPastTheEndIsEmpty(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
-        var ids = new List<int>();
-        for (var i = 1; i <= 23; i++)
-        {
-            ids.Add(await browser.CreateNoteIdAsync($"Heron survey {i:D2}"));
-        }
+        using var browser = await app.NewUserAsync();
+        var ids = await browser.CreateNotesAsync(Enumerable.Range(1, 23).Select(i => $"Heron survey {i:D2}"));
 
         var first = await browser.GetPageAsync("/search?q=heron");
         var second = await browser.GetPageAsync("/search?q=heron&page=2");

@@ -13,8 +13,7 @@ public sealed class SearchQueryTests
     public async Task TheLastWord_MatchesAsAPrefix(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("Invoice from the plumber");
 
         await browser.AssertFindsAsync("invo", id);
@@ -29,8 +28,7 @@ public sealed class SearchQueryTests
     public async Task AWordFollowedByASpace_IsNoLongerAPrefix(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var whole = await browser.CreateNoteIdAsync("Invo plans");
         var longer = await browser.CreateNoteIdAsync("Invoice from the plumber");
 
@@ -44,8 +42,7 @@ public sealed class SearchQueryTests
     public async Task AQuotedPhrase_MatchesOnlyThoseWordsInThatOrder(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var phrase = await browser.CreateNoteIdAsync("Sightings", KeyValuePair.Create("description", "We saw the blue whale at dawn"));
         var apart = await browser.CreateNoteIdAsync("Other sightings", KeyValuePair.Create("description", "A whale, and later a blue boat"));
 
@@ -60,8 +57,7 @@ public sealed class SearchQueryTests
     public async Task SeveralWords_MustAllMatch(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Alpine report");
         await browser.CreateNoteIdAsync("Glacier notes");
         var both = await browser.CreateNoteIdAsync("Alpine glacier survey");
@@ -77,8 +73,7 @@ public sealed class SearchQueryTests
     public async Task AccentsAndCase_AreIgnored(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var accented = await browser.CreateNoteIdAsync("Vacances d'été à Genève");
         var plain = await browser.CreateNoteIdAsync("ETE schedule", KeyValuePair.Create("description", "GENEVE office"));
 
@@ -97,8 +92,7 @@ public sealed class SearchQueryTests
     {
         // Text from files is often decomposed: "e" followed by a combining accent, as macOS writes it.
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.UploadDocumentAsync(TestFile.Text("trip.txt", "Vacances d'e\u0301te\u0301 a\u0300 Gene\u0300ve.\n"), new KeyValuePair<string, string>("title", "Trip"));
         await app.WaitForJobsAsync();
 

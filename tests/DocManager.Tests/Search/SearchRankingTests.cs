@@ -10,8 +10,7 @@ public sealed class SearchRankingTests
     public async Task TitleMatches_ComeBeforeBodyAndDescriptionMatches(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         // Created first, so it would come last if the newest were listed first.
         var inTitle = await browser.CreateNoteIdAsync("Narwhal sightings", KeyValuePair.Create("description", "A short list"));
         var inDescription = await browser.CreateNoteIdAsync("Meeting minutes", KeyValuePair.Create("description", string.Join(' ', Enumerable.Repeat("narwhal", 40))));
@@ -32,8 +31,7 @@ public sealed class SearchRankingTests
     public async Task AnExplicitSort_OnTheList_OverridesRelevance(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var inTitle = await browser.CreateNoteIdAsync("Zebra crossing");
         var inDescription = await browser.CreateNoteIdAsync("Animal census", KeyValuePair.Create("description", "zebra zebra zebra"));
 

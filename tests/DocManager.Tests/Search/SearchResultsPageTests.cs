@@ -11,8 +11,7 @@ public sealed class SearchResultsPageTests
     public async Task EachHit_HasASnippetWithTheMatchedWordsMarked(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var described = await browser.CreateNoteIdAsync("Coastal notes", KeyValuePair.Create("description", "The annual budget for the lighthouse keeper and his boat"));
         var inFile = await browser.UploadDocumentAsync(TestFile.Text("diary.txt", "Rain all week. The lighthouse lamp failed on Tuesday.\n"), new KeyValuePair<string, string>("title", "Keeper diary"));
         await app.WaitForJobsAsync();
@@ -39,8 +38,7 @@ public sealed class SearchResultsPageTests
     public async Task TheSnippet_IsEscaped(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("Markup attempt", KeyValuePair.Create("description", "<img src=x onerror=alert(1)> needle <b>bold</b> &amp; <mark>fake</mark>"));
         var fileId = await browser.UploadDocumentAsync(TestFile.Text("page.html.txt", "<script>alert(2)</script> needle <img src=y onerror=alert(3)>\n"), new KeyValuePair<string, string>("title", "Uploaded markup"));
         await app.WaitForJobsAsync();
@@ -64,12 +62,8 @@ public sealed class SearchResultsPageTests
     public async Task TheTotalCount_IsShown(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
-        for (var i = 1; i <= 23; i++)
-        {
-            await browser.CreateNoteIdAsync($"Osprey nest {i:D2}");
-        }
+        using var browser = await app.NewUserAsync();
+        await browser.CreateNotesAsync(Enumerable.Range(1, 23).Select(i => $"Osprey nest {i:D2}"));
 
         await browser.CreateNoteIdAsync("Unrelated");
 
@@ -88,8 +82,7 @@ public sealed class SearchResultsPageTests
     public async Task NoMatches_ShowAHelpfulEmptyStateWithALinkToTheDocuments()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Pelican survey");
 
         var page = await browser.SearchPageAsync("flamingo");
@@ -110,8 +103,7 @@ public sealed class SearchResultsPageTests
     public async Task InputWithNoWords_ExplainsWhatCanBeSearched(string query)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Pelican survey");
 
         var page = await browser.SearchPageAsync(query);
@@ -127,8 +119,7 @@ public sealed class SearchResultsPageTests
     public async Task NoQueryAtAll_ShowsTheSearchFormWithoutAnEmptyState()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         var page = await browser.GetPageAsync("/search");
 

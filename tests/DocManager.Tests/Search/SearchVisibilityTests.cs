@@ -11,21 +11,19 @@ public sealed class SearchVisibilityTests
     public async Task AnotherUsersDocuments_AreNeverFoundOrSuggested(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        var ownerName = await owner.RegisterNewUserAsync();
-        using var stranger = app.CreateBrowser();
-        await stranger.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var stranger = await app.NewUserAsync();
         var secret = await owner.UploadDocumentAsync(TestFile.Text("salary.txt", "Confidential salary of the mongoose team.\n"),
             new("title", "Secret payroll"), new("description", "Private budget"), new("tags", "hidden"));
         await owner.CreateNoteIdAsync("Secret plans", KeyValuePair.Create("description", "The payroll, again"));
         var strangersOwn = await stranger.CreateNoteIdAsync("My own payroll");
         await app.WaitForJobsAsync();
-        var ownerId = (await app.UserIdAsync(ownerName)).ToString(CultureInfo.InvariantCulture);
+        var ownerId = (await app.UserIdAsync(owner)).ToString(CultureInfo.InvariantCulture);
 
         string[] queries =
         [
             "secret", "sec", "payroll", "mongoose", "confidential salary", "\"secret payroll\"", "hidden", "salary.txt", "txt", "private",
-            ownerName, "u" + ownerId, "\"u" + ownerId + "\"", "u" + ownerId + "*", "readers", "readers:u" + ownerId, "{readers}:u" + ownerId,
+            owner.UserName, "u" + ownerId, "\"u" + ownerId + "\"", "u" + ownerId + "*", "readers", "readers:u" + ownerId, "{readers}:u" + ownerId,
             "{readers} : u" + ownerId, "readers u" + ownerId, ownerId, "secret OR u" + ownerId, "NOT zzz", "*", "s*", "\"", "",
         ];
         foreach (var query in queries)
@@ -50,12 +48,10 @@ public sealed class SearchVisibilityTests
         // GIVEN user 1 (the first account of a fresh deployment) owns a document; on SQLite its
         // readers are indexed as the token "u1" beside the text.
         await using var app = await TestApp.StartAsync(backend);
-        using var first = app.CreateBrowser();
-        var firstName = await first.RegisterNewUserAsync();
-        Assert.Equal(1, await app.UserIdAsync(firstName));
+        using var first = await app.NewUserAsync();
+        Assert.Equal(1, await app.UserIdAsync(first));
         var own = await first.CreateNoteIdAsync("Harbour accounts");
-        using var second = app.CreateBrowser();
-        await second.RegisterNewUserAsync();
+        using var second = await app.NewUserAsync();
 
         foreach (var query in new[] { "u1", "U1", "\"u1\"", "u1*", "{readers}:u1", "readers:u1", "u" })
         {

@@ -12,8 +12,7 @@ public sealed class SuggestTests
     public async Task Suggest_MatchesThePrefixOfAnyWordOfTheTitle(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var annual = await browser.CreateNoteIdAsync("Annual report");
         var annex = await browser.CreateNoteIdAsync("Report annex");
         await browser.CreateNoteIdAsync("Banana planning", new("description", "annual figures"), new("tags", "annex"));
@@ -32,8 +31,7 @@ public sealed class SuggestTests
     public async Task Suggest_AnswersAJsonArrayOfIdAndTitle(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("Tender <offer> & \"terms\"");
 
         using var response = await browser.GetAsync("/api/suggest?q=tend");
@@ -52,13 +50,8 @@ public sealed class SuggestTests
     public async Task Suggest_OffersAtMostTen(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
-        var ids = new List<int>();
-        for (var i = 1; i <= 12; i++)
-        {
-            ids.Add(await browser.CreateNoteIdAsync($"Ledger {i:D2}"));
-        }
+        using var browser = await app.NewUserAsync();
+        var ids = await browser.CreateNotesAsync(Enumerable.Range(1, 12).Select(i => $"Ledger {i:D2}"));
 
         var suggested = await browser.SuggestIdsAsync("led");
 
@@ -72,13 +65,11 @@ public sealed class SuggestTests
     public async Task Suggest_OffersOnlyTitlesTheUserMaySee(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var shared = await owner.CreateNoteIdAsync("Annual shared plan");
         await owner.CreateNoteIdAsync("Annual private plan");
-        await owner.ShareDocumentAsync(shared, viewerName);
+        await owner.ShareDocumentAsync(shared, viewer);
         var own = await viewer.CreateNoteIdAsync("Annual own plan");
 
         Assert.Equal([shared, own], (await viewer.SuggestIdsAsync("annu")).Order());
@@ -93,8 +84,7 @@ public sealed class SuggestTests
     public async Task EmptyInput_AnswersAnEmptyArray(string url)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("Anything at all");
 
         using var response = await browser.GetAsync(url);

@@ -37,12 +37,11 @@ public sealed class AntiforgeryTests
     {
         // Login CSRF: another site must not sign the victim's browser into the attacker's account.
         await using var app = await TestApp.StartAsync();
-        using var attacker = app.CreateBrowser();
-        var attackerName = await attacker.RegisterNewUserAsync();
+        using var attacker = await app.NewUserAsync();
         using var victim = app.CreateBrowser();
 
         using var response = await PostWithoutTokenAsync(victim, "/login", "/login",
-            [new("username", attackerName), new("password", Browser.Password)]);
+            [new("username", attacker.UserName), new("password", Browser.Password)]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(victim.SessionCookie);
@@ -52,22 +51,20 @@ public sealed class AntiforgeryTests
     public async Task PostWithoutToken_ToSettingsEmail_Returns400AndLeavesTheEmailUnchanged()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await SetEmailAsync(browser, "before@example.com");
 
         using var response = await PostWithoutTokenAsync(browser, "/settings", "/settings/email", [new("email", "attacker@example.com")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("before@example.com", await EmailOfAsync(app, userName));
+        Assert.Equal("before@example.com", await EmailOfAsync(app, browser.UserName));
     }
 
     [Fact]
     public async Task PostWithoutToken_ToSettingsPassword_Returns400AndTheOldPasswordStillWorks()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         const string attackersPassword = "chosen by the attacker";
 
         using var response = await PostWithoutTokenAsync(browser, "/settings", "/settings/password",
@@ -75,9 +72,9 @@ public sealed class AntiforgeryTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var other = app.CreateBrowser();
-        using var withOld = await other.SignInAsync(userName);
+        using var withOld = await other.SignInAsync(browser.UserName);
         Assert.Equal(HttpStatusCode.SeeOther, withOld.StatusCode);
-        using var withNew = await other.SignInAsync(userName, attackersPassword);
+        using var withNew = await other.SignInAsync(browser.UserName, attackersPassword);
         Assert.Equal(HttpStatusCode.Unauthorized, withNew.StatusCode);
     }
 
@@ -85,8 +82,7 @@ public sealed class AntiforgeryTests
     public async Task PostWithoutToken_ToLogout_Returns400AndTheSessionStillWorks()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await PostWithoutTokenAsync(browser, "/settings", "/logout", []);
 
@@ -99,13 +95,8 @@ public sealed class AntiforgeryTests
     public async Task PostWithoutToken_ToRevokeSessions_Returns400AndTheOtherSessionStillWorks()
     {
         await using var app = await TestApp.StartAsync();
-        using var laptop = app.CreateBrowser();
-        var userName = await laptop.RegisterNewUserAsync();
-        using var phone = app.CreateBrowser();
-        using (var signIn = await phone.SignInAsync(userName))
-        {
-            Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
-        }
+        using var laptop = await app.NewUserAsync();
+        using var phone = await app.SignInElsewhereAsync(laptop.UserName);
 
         using var response = await PostWithoutTokenAsync(phone, "/settings", "/settings/sessions/revoke", [new("all", "true")]);
 
@@ -118,8 +109,7 @@ public sealed class AntiforgeryTests
     public async Task PostWithoutToken_ToPreferences_Returns400AndSetsNoPreferencesCookie()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await PostWithoutTokenAsync(browser, "/settings", "/settings/preferences", [new("theme", "dark"), new("pageSize", "10")]);
 
@@ -131,14 +121,13 @@ public sealed class AntiforgeryTests
     public async Task PostWithAMadeUpToken_ToSettingsEmail_Returns400AndLeavesTheEmailUnchanged()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var response = await PostWithoutTokenAsync(browser, "/settings", "/settings/email",
             [new("email", "attacker@example.com"), new(TokenField, "CfDJ8made-up-token")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Null(await EmailOfAsync(app, userName));
+        Assert.Null(await EmailOfAsync(app, browser.UserName));
     }
 
     [Fact]
@@ -146,17 +135,15 @@ public sealed class AntiforgeryTests
     {
         // GIVEN an attacker who copies the token from their own settings page into a forged form
         await using var app = await TestApp.StartAsync();
-        using var attacker = app.CreateBrowser();
-        await attacker.RegisterNewUserAsync();
+        using var attacker = await app.NewUserAsync();
         var attackersToken = (await attacker.GetPageAsync("/settings")).CsrfToken();
-        using var victim = app.CreateBrowser();
-        var victimName = await victim.RegisterNewUserAsync();
+        using var victim = await app.NewUserAsync();
 
         using var response = await PostWithoutTokenAsync(victim, "/settings", "/settings/email",
             [new("email", "attacker@example.com"), new(TokenField, attackersToken)]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Null(await EmailOfAsync(app, victimName));
+        Assert.Null(await EmailOfAsync(app, victim.UserName));
     }
 
     [Fact]
@@ -164,14 +151,13 @@ public sealed class AntiforgeryTests
     {
         // The control for the tests above: the same post with the page's own token is accepted.
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var token = (await browser.GetPageAsync("/settings")).CsrfToken();
 
         using var response = await browser.PostFormAsync("/settings/email", [new("email", "mine@example.com"), new(TokenField, token)]);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal("mine@example.com", await EmailOfAsync(app, userName));
+        Assert.Equal("mine@example.com", await EmailOfAsync(app, browser.UserName));
     }
 
     /// <summary>Loads the page holding the form (as the victim's browser would have), then posts only <paramref name="fields"/>.</summary>

@@ -14,8 +14,7 @@ public sealed class NulCharacterTests
     public async Task NulInEveryLookupField_AnswersA4xx(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var id = await browser.CreateNoteIdAsync("A note to share");
 
         using var tag = await browser.GetAsync("/documents?tag=a%00b");

@@ -18,8 +18,7 @@ public sealed class OutputEncodingTests
     public async Task RefusedEmail_IsShownBackEscapedInTheField()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         const string hostile = "\"><script>alert(1)</script>@x.io";
 
         using var response = await browser.SubmitAsync("/settings", "/settings/email", [new("email", hostile)]);
@@ -35,8 +34,7 @@ public sealed class OutputEncodingTests
     {
         // A quoted local part makes this a valid address, so it is stored and shown on later pages.
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         const string hostile = "\"<script>alert(1)</script>\"@x.io";
         using (var saved = await browser.SubmitAsync("/settings", "/settings/email", [new("email", hostile)]))
         {
@@ -104,8 +102,7 @@ public sealed class OutputEncodingTests
     public async Task HostilePrefsCookie_NeverReachesThePage(string cookieValue)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         foreach (var path in (string[])["/login", "/documents", "/settings"])
         {

@@ -31,13 +31,12 @@ public sealed class ReturnUrlTests
     public async Task SignIn_FromTheLoginPageALocalReturnUrlLeadsTo_LandsOnThatPage(string path)
     {
         await using var app = await TestApp.StartAsync();
-        using var setup = app.CreateBrowser();
-        var userName = await setup.RegisterNewUserAsync();
+        using var setup = await app.NewUserAsync();
         using var browser = app.CreateBrowser();
         using var redirect = await browser.GetAsync(path);
         var loginPage = new Uri(Browser.BaseAddress, redirect.Headers.Location!).PathAndQuery;
 
-        using var signIn = await browser.SubmitAsync(loginPage, "/login", [new("username", userName), new("password", Browser.Password)]);
+        using var signIn = await browser.SubmitAsync(loginPage, "/login", [new("username", setup.UserName), new("password", Browser.Password)]);
 
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         Assert.Equal(path, signIn.Headers.Location?.OriginalString);
@@ -55,12 +54,11 @@ public sealed class ReturnUrlTests
     public async Task SignIn_WithAReturnUrlOffThisSite_LandsOnDocuments(string returnUrl)
     {
         await using var app = await TestApp.StartAsync();
-        using var setup = app.CreateBrowser();
-        var userName = await setup.RegisterNewUserAsync();
+        using var setup = await app.NewUserAsync();
         using var browser = app.CreateBrowser();
         var loginPage = QueryHelpers.AddQueryString("/login", "returnUrl", returnUrl);
 
-        using var signIn = await browser.SubmitAsync(loginPage, "/login", [new("username", userName), new("password", Browser.Password)]);
+        using var signIn = await browser.SubmitAsync(loginPage, "/login", [new("username", setup.UserName), new("password", Browser.Password)]);
 
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         Assert.Equal("/documents", signIn.Headers.Location?.OriginalString);

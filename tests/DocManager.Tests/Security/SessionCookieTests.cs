@@ -53,11 +53,10 @@ public sealed class SessionCookieTests
     private static async Task<SetCookieHeaderValue> SessionCookieAtSignInAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         await using var app = await TestApp.StartAsync(Backend.Sqlite, settings);
-        using var setup = app.CreateBrowser();
-        var userName = await setup.RegisterNewUserAsync();
+        using var setup = await app.NewUserAsync();
         using var browser = app.CreateBrowser();
 
-        using var signIn = await browser.SignInAsync(userName);
+        using var signIn = await browser.SignInAsync(setup.UserName);
 
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         var cookies = SetCookieHeaderValue.ParseList(signIn.Headers.GetValues("Set-Cookie").ToList());

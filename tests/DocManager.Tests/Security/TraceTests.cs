@@ -15,8 +15,7 @@ public sealed class TraceTests
     public async Task Trace_IsRefusedWith405_AndEchoesNothing(string path)
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Trace, path);
         using var response = await browser.Http.SendAsync(request, TestContext.Current.CancellationToken);

@@ -14,8 +14,7 @@ public sealed class SessionLifecycleTests
     public async Task CookieReplayedAfterSignOut_IsRefused(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var copied = browser.SessionCookie!;
 
         using var signOut = await browser.SignOutAsync();
@@ -23,12 +22,9 @@ public sealed class SessionLifecycleTests
         Assert.Equal("/login", signOut.Headers.Location?.OriginalString);
 
         // GIVEN an attacker who copied the cookie before sign-out
-        using var attacker = app.CreateBrowser();
-        attacker.Cookies.Add(Browser.BaseAddress, new Cookie(SessionsSetup.CookieName, copied));
-        using var response = await attacker.GetAsync("/documents");
+        using var attacker = app.CreateBrowser().WithSessionCookie(copied);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        await attacker.AssertSignedOutAsync();
     }
 
     [Theory]
@@ -37,10 +33,8 @@ public sealed class SessionLifecycleTests
     {
         // Proves the replay test above fails for the right reason: the copy is a valid session.
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
-        using var copy = app.CreateBrowser();
-        copy.Cookies.Add(Browser.BaseAddress, new Cookie(SessionsSetup.CookieName, browser.SessionCookie!));
+        using var browser = await app.NewUserAsync();
+        using var copy = app.CreateBrowser().WithSessionCookie(browser.SessionCookie!);
 
         using var response = await copy.GetAsync("/documents");
 
@@ -52,19 +46,16 @@ public sealed class SessionLifecycleTests
     public async Task SignIn_IssuesANewSessionIdentifier_AndEndsTheOldOne(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var before = browser.SessionCookie!;
 
-        using var signIn = await browser.SignInAsync(userName);
+        using var signIn = await browser.SignInAsync(browser.UserName);
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         var after = browser.SessionCookie!;
 
         Assert.NotEqual(before, after);
-        using var old = app.CreateBrowser();
-        old.Cookies.Add(Browser.BaseAddress, new Cookie(SessionsSetup.CookieName, before));
-        using var response = await old.GetAsync("/documents");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var old = app.CreateBrowser().WithSessionCookie(before);
+        await old.AssertSignedOutAsync();
     }
 
     [Fact]
@@ -72,12 +63,10 @@ public sealed class SessionLifecycleTests
     {
         // GIVEN a cookie value planted before sign-in (session fixation)
         await using var app = await TestApp.StartAsync();
-        using var setup = app.CreateBrowser();
-        var userName = await setup.RegisterNewUserAsync();
-        using var victim = app.CreateBrowser();
-        victim.Cookies.Add(Browser.BaseAddress, new Cookie(SessionsSetup.CookieName, "planted-by-attacker"));
+        using var setup = await app.NewUserAsync();
+        using var victim = app.CreateBrowser().WithSessionCookie("planted-by-attacker");
 
-        using var signIn = await victim.SignInAsync(userName);
+        using var signIn = await victim.SignInAsync(setup.UserName);
 
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         Assert.NotEqual("planted-by-attacker", victim.SessionCookie);
@@ -88,8 +77,7 @@ public sealed class SessionLifecycleTests
     public async Task IdleSession_IsRefusedAfterTheIdleTimeout(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
 
         app.Clock.Advance(TimeSpan.FromMinutes(59));
         using (var stillActive = await browser.GetAsync("/documents"))
@@ -105,10 +93,8 @@ public sealed class SessionLifecycleTests
         }
 
         app.Clock.Advance(TimeSpan.FromMinutes(61));
-        using var idle = await browser.GetAsync("/documents");
 
-        Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
-        Assert.StartsWith("/login", idle.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        await browser.AssertSignedOutAsync();
     }
 
     [Theory]
@@ -117,13 +103,9 @@ public sealed class SessionLifecycleTests
     public async Task Session_EndsAtItsAbsoluteLifetime_HoweverActive(bool rememberMe, int days)
     {
         await using var app = await TestApp.StartAsync();
-        using var setup = app.CreateBrowser();
-        var userName = await setup.RegisterNewUserAsync();
+        using var setup = await app.NewUserAsync();
         using var browser = app.CreateBrowser();
-        using (var signIn = await browser.SignInAsync(userName, rememberMe: rememberMe))
-        {
-            Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
-        }
+        await browser.SignInAsUserAsync(setup.UserName, rememberMe);
 
         // Active every 50 minutes, right up to just before the absolute end.
         var end = app.Clock.GetUtcNow().AddDays(days);
@@ -143,12 +125,11 @@ public sealed class SessionLifecycleTests
     public async Task RememberMe_MakesAPersistentCookie_OtherwiseABrowserSessionCookie()
     {
         await using var app = await TestApp.StartAsync();
-        using var setup = app.CreateBrowser();
-        var userName = await setup.RegisterNewUserAsync();
+        using var setup = await app.NewUserAsync();
         using var browser = app.CreateBrowser();
 
-        using var remembered = await browser.SignInAsync(userName, rememberMe: true);
-        using var forgotten = await browser.SignInAsync(userName, rememberMe: false);
+        using var remembered = await browser.SignInAsync(setup.UserName, rememberMe: true);
+        using var forgotten = await browser.SignInAsync(setup.UserName, rememberMe: false);
 
         var persistent = SetCookie(remembered, SessionsSetup.CookieName);
         var sessionOnly = SetCookie(forgotten, SessionsSetup.CookieName);
@@ -179,8 +160,7 @@ public sealed class SessionLifecycleTests
     public async Task SignOut_DeletesTheServerRecord(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var userId = await app.Instance.WithScopeAsync<AppDbContext, int>(db => db.Users.Select(u => u.Id).SingleAsync());
         Assert.Single(await SessionsOf(app, userId));
 

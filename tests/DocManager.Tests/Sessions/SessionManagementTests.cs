@@ -12,11 +12,10 @@ public sealed class SessionManagementTests
     public async Task Settings_ListsEveryActiveSession_WithClientAndTimes(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var laptop = app.CreateBrowser();
-        var userName = await laptop.RegisterNewUserAsync();
+        using var laptop = await app.NewUserAsync();
         using var phone = app.CreateBrowser();
         phone.Http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36");
-        await phone.SignInAsync(userName);
+        await phone.SignInAsUserAsync(laptop.UserName);
 
         var rows = await SessionRows(laptop);
 
@@ -31,12 +30,9 @@ public sealed class SessionManagementTests
     public async Task RevokingOneSession_SignsOutThatBrowserOnly(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var laptop = app.CreateBrowser();
-        var userName = await laptop.RegisterNewUserAsync();
-        using var phone = app.CreateBrowser();
-        await phone.SignInAsync(userName);
-        using var tablet = app.CreateBrowser();
-        await tablet.SignInAsync(userName);
+        using var laptop = await app.NewUserAsync();
+        using var phone = await app.SignInElsewhereAsync(laptop.UserName);
+        using var tablet = await app.SignInElsewhereAsync(laptop.UserName);
 
         var settings = await laptop.GetPageAsync("/settings");
         var revokeForm = settings.Forms.First(f => f.GetAttribute("action") == "/settings/sessions/revoke" && f.QuerySelector("input[name=sessionId]") is not null);
@@ -59,10 +55,8 @@ public sealed class SessionManagementTests
     public async Task SignOutAllOthers_KeepsOnlyTheCurrentSession(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var laptop = app.CreateBrowser();
-        var userName = await laptop.RegisterNewUserAsync();
-        using var phone = app.CreateBrowser();
-        await phone.SignInAsync(userName);
+        using var laptop = await app.NewUserAsync();
+        using var phone = await app.SignInElsewhereAsync(laptop.UserName);
 
         using var revoke = await laptop.SubmitAsync("/settings", "/settings/sessions/revoke", [new("all", "true")], formIndex: 0);
 
@@ -77,17 +71,15 @@ public sealed class SessionManagementTests
     public async Task AnotherUsersSession_CannotBeRevoked()
     {
         await using var app = await TestApp.StartAsync();
-        using var victim = app.CreateBrowser();
-        await victim.RegisterNewUserAsync();
+        using var victim = await app.NewUserAsync();
         var victimSessionId = (await SessionRows(victim)).Single().QuerySelector<IHtmlInputElement>("input[name=sessionId]")?.Value;
         Assert.Null(victimSessionId); // the current session offers no revoke button; read the id from the store instead
         var storedId = await app.Instance.WithScopeAsync<DocManager.Sessions.ISessionStore, string>(async store =>
             (await store.ListForUserAsync(1, CancellationToken.None)).Single().Id);
 
-        using var attacker = app.CreateBrowser();
-        await attacker.RegisterNewUserAsync();
-        var page = await attacker.GetPageAsync("/settings");
-        var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var attacker = await app.NewUserAsync();
+        // The attacker has no other session, so no revoke form: the token of any of their forms will do.
+        var token = await attacker.FormTokenAsync("/settings", "/settings/email");
         using var response = await attacker.PostFormAsync("/settings/sessions/revoke", [new("sessionId", storedId), new("__RequestVerificationToken", token)]);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -100,10 +92,8 @@ public sealed class SessionManagementTests
     public async Task PasswordChange_KeepsThisSession_EndsAllOthers_AndReplacesThePassword(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var laptop = app.CreateBrowser();
-        var userName = await laptop.RegisterNewUserAsync();
-        using var phone = app.CreateBrowser();
-        await phone.SignInAsync(userName);
+        using var laptop = await app.NewUserAsync();
+        using var phone = await app.SignInElsewhereAsync(laptop.UserName);
 
         using var change = await laptop.SubmitAsync("/settings", "/settings/password",
             [new("currentPassword", Browser.Password), new("newPassword", "a brand new passphrase"), new("confirmPassword", "a brand new passphrase")]);
@@ -115,8 +105,8 @@ public sealed class SessionManagementTests
         Assert.Equal(HttpStatusCode.Redirect, onPhone.StatusCode);
 
         using var fresh = app.CreateBrowser();
-        using var oldPassword = await fresh.SignInAsync(userName);
-        using var newPassword = await fresh.SignInAsync(userName, "a brand new passphrase");
+        using var oldPassword = await fresh.SignInAsync(laptop.UserName);
+        using var newPassword = await fresh.SignInAsync(laptop.UserName, "a brand new passphrase");
         Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, newPassword.StatusCode);
     }
@@ -125,10 +115,8 @@ public sealed class SessionManagementTests
     public async Task PasswordChange_WithWrongCurrentPassword_Returns400AndChangesNothing()
     {
         await using var app = await TestApp.StartAsync();
-        using var laptop = app.CreateBrowser();
-        var userName = await laptop.RegisterNewUserAsync();
-        using var phone = app.CreateBrowser();
-        await phone.SignInAsync(userName);
+        using var laptop = await app.NewUserAsync();
+        using var phone = await app.SignInElsewhereAsync(laptop.UserName);
 
         using var change = await laptop.SubmitAsync("/settings", "/settings/password",
             [new("currentPassword", "not my password"), new("newPassword", "a brand new passphrase"), new("confirmPassword", "a brand new passphrase")]);
@@ -138,7 +126,7 @@ public sealed class SessionManagementTests
         using var onPhone = await phone.GetAsync("/documents");
         Assert.Equal(HttpStatusCode.OK, onPhone.StatusCode);
         using var fresh = app.CreateBrowser();
-        using var oldPassword = await fresh.SignInAsync(userName);
+        using var oldPassword = await fresh.SignInAsync(laptop.UserName);
         Assert.Equal(HttpStatusCode.SeeOther, oldPassword.StatusCode);
     }
 

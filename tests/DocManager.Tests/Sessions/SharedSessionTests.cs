@@ -1,6 +1,5 @@
 using System.Net;
 using DocManager.Hosting;
-using DocManager.Sessions;
 using DocManager.Tests.Infrastructure;
 
 namespace DocManager.Tests.Sessions;
@@ -32,18 +31,15 @@ public sealed class SharedSessionTests
         using var signOut = await onSecond.SignOutAsync();
         Assert.Equal(HttpStatusCode.SeeOther, signOut.StatusCode);
 
-        using var replay = first.CreateBrowser();
-        replay.Cookies.Add(Browser.BaseAddress, new Cookie(SessionsSetup.CookieName, copied));
-        using var refused = await replay.GetAsync("/documents");
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        using var replay = first.CreateBrowser().WithSessionCookie(copied);
+        await replay.AssertSignedOutAsync();
     }
 
     [Fact]
     public async Task RedisSession_IsOneKeyWhoseTtlIsTheIdleTimeout_ListedUnderItsUser()
     {
         await using var app = await TestApp.StartAsync(Backend.PostgresRedis);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var keys = app.Instance.Service<RedisKeys>();
         var redis = TestServers.Redis.GetDatabase();
 
@@ -61,8 +57,7 @@ public sealed class SharedSessionTests
     public async Task RedisSessionKey_ExpiringInRedis_SignsTheBrowserOut()
     {
         await using var app = await TestApp.StartAsync(Backend.PostgresRedis);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var keys = app.Instance.Service<RedisKeys>();
         var redis = TestServers.Redis.GetDatabase();
         var sessionId = (await redis.SetMembersAsync(keys.UserSessions(1))).Single().ToString();
@@ -71,7 +66,6 @@ public sealed class SharedSessionTests
         await redis.KeyExpireAsync(keys.Session(sessionId), TimeSpan.FromMilliseconds(1));
         await Task.Delay(50, TestContext.Current.CancellationToken);
 
-        using var response = await browser.GetAsync("/documents");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await browser.AssertSignedOutAsync();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using DocManager.Sessions;
 using DocManager.Tests.Infrastructure;
 
 namespace DocManager.Tests.Sessions;
@@ -15,17 +14,15 @@ public sealed class SignInWhileSignedInTests
     public async Task SignIn_WhileSignedIn_LeavesTheUserSignedInOnANewSession(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var browser = app.CreateBrowser();
-        var userName = await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var before = browser.SessionCookie!;
 
-        using var signIn = await browser.SignInAsync(userName);
+        using var signIn = await browser.SignInAsync(browser.UserName);
 
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         using var after = await browser.GetAsync("/settings");
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        using var old = app.CreateBrowser();
-        old.Cookies.Add(Browser.BaseAddress, new Cookie(SessionsSetup.CookieName, before));
+        using var old = app.CreateBrowser().WithSessionCookie(before);
         using var replayed = await old.GetAsync("/settings");
         Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
     }
@@ -36,18 +33,15 @@ public sealed class SignInWhileSignedInTests
     {
         // GIVEN an attacker who plants their own live session cookie in the victim's browser
         await using var app = await TestApp.StartAsync(backend);
-        using var attacker = app.CreateBrowser();
-        await attacker.RegisterNewUserAsync();
-        using var setup = app.CreateBrowser();
-        var victimName = await setup.RegisterNewUserAsync();
-        using var victim = app.CreateBrowser();
-        victim.Cookies.Add(Browser.BaseAddress, new Cookie(SessionsSetup.CookieName, attacker.SessionCookie!));
+        using var attacker = await app.NewUserAsync();
+        using var setup = await app.NewUserAsync();
+        using var victim = app.CreateBrowser().WithSessionCookie(attacker.SessionCookie!);
 
-        using var signIn = await victim.SignInAsync(victimName);
+        using var signIn = await victim.SignInAsync(setup.UserName);
 
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         var profile = await victim.GetPageAsync("/profile");
-        Assert.Contains(victimName, profile.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(setup.UserName, profile.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         using var attackersView = await attacker.GetAsync("/profile");
         Assert.NotEqual(HttpStatusCode.OK, attackersView.StatusCode);
     }
@@ -56,17 +50,16 @@ public sealed class SignInWhileSignedInTests
     public async Task SignIn_AsAnotherUserWhileSignedIn_SwitchesToThatUser()
     {
         await using var app = await TestApp.StartAsync();
-        using var browser = app.CreateBrowser();
-        var first = await browser.RegisterNewUserAsync();
-        using var other = app.CreateBrowser();
-        var second = await other.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
+        var first = browser.UserName;
+        using var other = await app.NewUserAsync();
         await browser.CreateNoteIdAsync("First user's note");
 
-        using var signIn = await browser.SignInAsync(second);
+        using var signIn = await browser.SignInAsync(other.UserName);
 
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         var profile = await browser.GetPageAsync("/profile");
-        Assert.Contains(second, profile.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(other.UserName, profile.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(first, profile.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(await browser.ListIdsAsync("/documents"));
     }

@@ -11,15 +11,13 @@ public sealed class ShareRouteTargetTests
     public async Task Share_WithAnotherIdInTheBody_SharesTheDocumentInTheAddress()
     {
         await using var app = await TestApp.StartAsync();
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var target = await owner.CreateNoteIdAsync("Meant to be shared");
         var bystander = await owner.CreateNoteIdAsync("Meant to stay private");
 
         using var response = await owner.SubmitAsync($"/documents/{target}", $"/documents/{target}/shares",
-            [new("username", viewerName), new("id", bystander.ToString(CultureInfo.InvariantCulture))]);
+            [new("username", viewer.UserName), new("id", bystander.ToString(CultureInfo.InvariantCulture))]);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Single(await app.SharesAsync(target));
@@ -31,19 +29,15 @@ public sealed class ShareRouteTargetTests
     public async Task Unshare_WithOtherIdsInTheBody_RemovesTheViewerInTheAddress()
     {
         await using var app = await TestApp.StartAsync();
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var leaving = app.CreateBrowser();
-        var leavingName = await leaving.RegisterNewUserAsync();
-        using var staying = app.CreateBrowser();
-        var stayingName = await staying.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var leaving = await app.NewUserAsync();
+        using var staying = await app.NewUserAsync();
         var target = await owner.CreateNoteIdAsync("Shared with two");
         var bystander = await owner.CreateNoteIdAsync("Also shared");
-        await owner.ShareDocumentAsync(target, leavingName);
-        await owner.ShareDocumentAsync(target, stayingName);
-        await owner.ShareDocumentAsync(bystander, leavingName);
-        var leavingId = await app.UserIdAsync(leavingName);
-        var stayingId = await app.UserIdAsync(stayingName);
+        await owner.ShareDocumentAsync(target, leaving, staying);
+        await owner.ShareDocumentAsync(bystander, leaving);
+        var leavingId = await app.UserIdAsync(leaving);
+        var stayingId = await app.UserIdAsync(staying);
 
         using var response = await owner.SubmitAsync($"/documents/{target}", $"/documents/{target}/shares/{leavingId}/delete",
             [new("id", bystander.ToString(CultureInfo.InvariantCulture)), new("userId", stayingId.ToString(CultureInfo.InvariantCulture))]);

@@ -11,20 +11,18 @@ public sealed class ShareTests
     public async Task Share_ByUserNameInAnotherCase_PutsTheDocumentInTheViewersLists(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        var ownerName = await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var id = await owner.CreateNoteIdAsync("Holiday plans");
         var viewersOwn = await viewer.CreateNoteIdAsync("My own note");
 
-        using var response = await owner.ShareAsync(id, viewerName.ToUpperInvariant());
+        using var response = await owner.ShareAsync(id, viewer.UserName.ToUpperInvariant());
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal($"/documents/{id}", response.Headers.Location?.OriginalString);
         var shared = await viewer.GetPageAsync("/documents?owner=shared");
         Assert.Equal([id], shared.CardIds());
-        Assert.Contains($"Shared by {ownerName}", shared.Card(id)!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Shared by {owner.UserName}", shared.Card(id)!.TextContent, StringComparison.Ordinal);
         Assert.Equal([id, viewersOwn], (await viewer.ListIdsAsync("/documents")).Order());
         Assert.Equal([viewersOwn], await viewer.ListIdsAsync("/documents?owner=me"));
         Assert.Equal([id], await owner.ListIdsAsync("/documents?owner=me"));
@@ -36,16 +34,14 @@ public sealed class ShareTests
     public async Task Share_NotifiesTheViewer(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var id = await owner.CreateNoteIdAsync("Team roster");
 
-        using var response = await owner.ShareAsync(id, viewerName);
+        using var response = await owner.ShareAsync(id, viewer.UserName);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        var notification = Assert.Single(await app.NotificationsAsync(await app.UserIdAsync(viewerName)));
+        var notification = Assert.Single(await app.NotificationsAsync(viewer));
         Assert.Equal("shared", notification.Kind);
         Assert.Equal($"/documents/{id}", notification.Link);
         Assert.Contains("Team roster", notification.Message, StringComparison.Ordinal);
@@ -57,19 +53,17 @@ public sealed class ShareTests
     public async Task Share_Twice_KeepsOneShareAndOneNotification(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var id = await owner.CreateNoteIdAsync("Shared once");
 
-        using var first = await owner.ShareAsync(id, viewerName);
-        using var second = await owner.ShareAsync(id, viewerName.ToUpperInvariant());
+        using var first = await owner.ShareAsync(id, viewer.UserName);
+        using var second = await owner.ShareAsync(id, viewer.UserName.ToUpperInvariant());
 
         Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, second.StatusCode);
         Assert.Single(await app.SharesAsync(id));
-        Assert.Single(await app.NotificationsAsync(await app.UserIdAsync(viewerName)));
+        Assert.Single(await app.NotificationsAsync(viewer));
         Assert.Equal([id], await viewer.ListIdsAsync("/documents?owner=shared"));
     }
 
@@ -77,21 +71,16 @@ public sealed class ShareTests
     public async Task Details_ForTheOwner_ListsEveryViewer()
     {
         await using var app = await TestApp.StartAsync();
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var first = app.CreateBrowser();
-        var firstName = await first.RegisterNewUserAsync();
-        using var second = app.CreateBrowser();
-        var secondName = await second.RegisterNewUserAsync();
-        var id = await owner.CreateNoteIdAsync("Wide audience");
-        await owner.ShareDocumentAsync(id, firstName);
-        await owner.ShareDocumentAsync(id, secondName);
+        using var owner = await app.NewUserAsync();
+        using var first = await app.NewUserAsync();
+        using var second = await app.NewUserAsync();
+        var id = await owner.ShareNewNoteAsync("Wide audience", first, second);
 
         var page = await owner.GetPageAsync($"/documents/{id}");
 
         var viewers = page.QuerySelectorAll(".viewer-list li span").Select(s => s.TextContent.Trim());
-        Assert.Equal(new[] { firstName, secondName }.Order(StringComparer.Ordinal), viewers.Order(StringComparer.Ordinal));
-        var firstId = await app.UserIdAsync(firstName);
+        Assert.Equal(new[] { first.UserName, second.UserName }.Order(StringComparer.Ordinal), viewers.Order(StringComparer.Ordinal));
+        var firstId = await app.UserIdAsync(first);
         Assert.NotNull(page.QuerySelector($"form[action='/documents/{id}/shares/{firstId}/delete']"));
     }
 
@@ -99,19 +88,14 @@ public sealed class ShareTests
     public async Task Details_ForAViewer_DoesNotRevealWhoElseItIsSharedWith()
     {
         await using var app = await TestApp.StartAsync();
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
-        using var other = app.CreateBrowser();
-        var otherName = await other.RegisterNewUserAsync();
-        var id = await owner.CreateNoteIdAsync("Need to know");
-        await owner.ShareDocumentAsync(id, viewerName);
-        await owner.ShareDocumentAsync(id, otherName);
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
+        using var other = await app.NewUserAsync();
+        var id = await owner.ShareNewNoteAsync("Need to know", viewer, other);
 
         var page = await viewer.GetPageAsync($"/documents/{id}");
 
         Assert.Empty(page.QuerySelectorAll(".viewer-list"));
-        Assert.DoesNotContain(otherName, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.UserName, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 }

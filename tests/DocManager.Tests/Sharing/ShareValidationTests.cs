@@ -11,8 +11,7 @@ public sealed class ShareValidationTests
     public async Task Share_WithAnUnknownUserName_Returns400WithTheMessageBesideTheField()
     {
         await using var app = await TestApp.StartAsync();
-        using var owner = app.CreateBrowser();
-        var ownerName = await owner.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
         var id = await owner.CreateNoteIdAsync("Private note");
 
         using var response = await owner.ShareAsync(id, "nobody_by_that_name");
@@ -22,7 +21,7 @@ public sealed class ShareValidationTests
         Assert.Equal("No user with that username", page.FieldError("username"));
         Assert.Equal("nobody_by_that_name", page.QuerySelector<IHtmlInputElement>("form[action$='/shares'] input[name=username]")?.Value);
         Assert.Empty(await app.SharesAsync(id));
-        Assert.Empty(await app.NotificationsAsync(await app.UserIdAsync(ownerName)));
+        Assert.Empty(await app.NotificationsAsync(owner));
     }
 
     [Theory]
@@ -31,25 +30,23 @@ public sealed class ShareValidationTests
     public async Task Share_WithYourself_Returns400WithTheMessageBesideTheField(bool otherCase)
     {
         await using var app = await TestApp.StartAsync();
-        using var owner = app.CreateBrowser();
-        var ownerName = await owner.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
         var id = await owner.CreateNoteIdAsync("Mine alone");
 
-        using var response = await owner.ShareAsync(id, otherCase ? ownerName.ToUpperInvariant() : ownerName);
+        using var response = await owner.ShareAsync(id, otherCase ? owner.UserName.ToUpperInvariant() : owner.UserName);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.ReadHtmlAsync();
         Assert.False(string.IsNullOrEmpty(page.FieldError("username")), "no message beside the username field");
         Assert.Empty(await app.SharesAsync(id));
-        Assert.Empty(await app.NotificationsAsync(await app.UserIdAsync(ownerName)));
+        Assert.Empty(await app.NotificationsAsync(owner));
     }
 
     [Fact]
     public async Task Share_WithAnEmptyUserName_Returns400WithTheMessageBesideTheField()
     {
         await using var app = await TestApp.StartAsync();
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
         var id = await owner.CreateNoteIdAsync("Still private");
 
         using var response = await owner.ShareAsync(id, "   ");

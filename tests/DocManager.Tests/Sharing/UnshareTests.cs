@@ -11,18 +11,16 @@ public sealed class UnshareTests
     public async Task Unshare_ByTheOwner_HidesTheDocumentFromTheViewerAgain(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var id = await owner.UploadDocumentAsync(TestFile.Png("chart.png"));
-        await owner.ShareDocumentAsync(id, viewerName);
+        await owner.ShareDocumentAsync(id, viewer);
         using (var before = await viewer.GetAsync($"/documents/{id}"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        var viewerId = await app.UserIdAsync(viewerName);
+        var viewerId = await app.UserIdAsync(viewer);
         using var response = await owner.SubmitAsync($"/documents/{id}", $"/documents/{id}/shares/{viewerId}/delete");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
@@ -40,21 +38,16 @@ public sealed class UnshareTests
     public async Task Unshare_KeepsTheOtherViewers()
     {
         await using var app = await TestApp.StartAsync();
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var leaving = app.CreateBrowser();
-        var leavingName = await leaving.RegisterNewUserAsync();
-        using var staying = app.CreateBrowser();
-        var stayingName = await staying.RegisterNewUserAsync();
-        var id = await owner.CreateNoteIdAsync("Two readers");
-        await owner.ShareDocumentAsync(id, leavingName);
-        await owner.ShareDocumentAsync(id, stayingName);
+        using var owner = await app.NewUserAsync();
+        using var leaving = await app.NewUserAsync();
+        using var staying = await app.NewUserAsync();
+        var id = await owner.ShareNewNoteAsync("Two readers", leaving, staying);
 
-        var leavingId = await app.UserIdAsync(leavingName);
+        var leavingId = await app.UserIdAsync(leaving);
         using var response = await owner.SubmitAsync($"/documents/{id}", $"/documents/{id}/shares/{leavingId}/delete");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal(await app.UserIdAsync(stayingName), Assert.Single(await app.SharesAsync(id)).UserId);
+        Assert.Equal(await app.UserIdAsync(staying), Assert.Single(await app.SharesAsync(id)).UserId);
         using var stillShared = await staying.GetAsync($"/documents/{id}");
         Assert.Equal(HttpStatusCode.OK, stillShared.StatusCode);
     }
@@ -63,17 +56,12 @@ public sealed class UnshareTests
     public async Task Unshare_ByAnotherViewer_IsForbiddenAndKeepsTheShare()
     {
         await using var app = await TestApp.StartAsync();
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var first = app.CreateBrowser();
-        var firstName = await first.RegisterNewUserAsync();
-        using var second = app.CreateBrowser();
-        var secondName = await second.RegisterNewUserAsync();
-        var id = await owner.CreateNoteIdAsync("Owner decides");
-        await owner.ShareDocumentAsync(id, firstName);
-        await owner.ShareDocumentAsync(id, secondName);
+        using var owner = await app.NewUserAsync();
+        using var first = await app.NewUserAsync();
+        using var second = await app.NewUserAsync();
+        var id = await owner.ShareNewNoteAsync("Owner decides", first, second);
 
-        var firstId = await app.UserIdAsync(firstName);
+        var firstId = await app.UserIdAsync(first);
         using var response = await second.PostWithTokenAsync($"/documents/{id}/shares/{firstId}/delete");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

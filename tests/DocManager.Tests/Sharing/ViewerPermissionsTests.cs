@@ -11,19 +11,17 @@ public sealed class ViewerPermissionsTests
     public async Task Viewer_CanSeeTheDetailsAndDownloadTheFile(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        var ownerName = await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
         var file = TestFile.Pdf("minutes.pdf");
         var id = await owner.UploadDocumentAsync(file, new KeyValuePair<string, string>("title", "Board minutes"));
-        await owner.ShareDocumentAsync(id, viewerName);
+        await owner.ShareDocumentAsync(id, viewer);
 
         var details = await viewer.GetPageAsync($"/documents/{id}");
         using var download = await viewer.GetAsync($"/files/{id}");
 
         Assert.Equal("Board minutes", details.QuerySelector("h1")?.TextContent.Trim());
-        Assert.Contains(details.QuerySelectorAll("dd"), dd => dd.TextContent.Trim() == ownerName);
+        Assert.Contains(details.QuerySelectorAll("dd"), dd => dd.TextContent.Trim() == owner.UserName);
         Assert.Null(details.QuerySelector($"a[href='/documents/{id}/edit']"));
         Assert.Null(details.QuerySelector($"a[href='/documents/{id}/delete']"));
         Assert.Null(details.QuerySelector($"form[action='/documents/{id}/shares']"));
@@ -36,23 +34,20 @@ public sealed class ViewerPermissionsTests
     public async Task Viewer_IsForbiddenToEditDeleteOrShare_AndChangesNothing(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend);
-        using var owner = app.CreateBrowser();
-        await owner.RegisterNewUserAsync();
-        using var viewer = app.CreateBrowser();
-        var viewerName = await viewer.RegisterNewUserAsync();
-        using var third = app.CreateBrowser();
-        var thirdName = await third.RegisterNewUserAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
+        using var third = await app.NewUserAsync();
         var id = await owner.UploadDocumentAsync(TestFile.Pdf("contract.pdf"), new KeyValuePair<string, string>("title", "The contract"));
-        await owner.ShareDocumentAsync(id, viewerName);
+        await owner.ShareDocumentAsync(id, viewer);
 
-        var viewerId = await app.UserIdAsync(viewerName);
+        var viewerId = await app.UserIdAsync(viewer);
         var attempts = new (string What, Func<Task<HttpResponseMessage>> Send)[]
         {
             ("GET edit", () => viewer.GetAsync($"/documents/{id}/edit")),
             ("POST edit", () => viewer.PostWithTokenAsync($"/documents/{id}/edit", KeyValuePair.Create("title", "Changed by the viewer"))),
             ("GET delete", () => viewer.GetAsync($"/documents/{id}/delete")),
             ("POST delete", () => viewer.PostWithTokenAsync($"/documents/{id}/delete")),
-            ("POST share", () => viewer.PostWithTokenAsync($"/documents/{id}/shares", KeyValuePair.Create("username", thirdName))),
+            ("POST share", () => viewer.PostWithTokenAsync($"/documents/{id}/shares", KeyValuePair.Create("username", third.UserName))),
             ("POST unshare", () => viewer.PostWithTokenAsync($"/documents/{id}/shares/{viewerId}/delete")),
         };
         foreach (var (what, send) in attempts)

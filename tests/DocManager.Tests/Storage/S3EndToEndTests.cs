@@ -17,13 +17,11 @@ public sealed class S3EndToEndTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData(Backend.Sqlite)]
-    [InlineData(Backend.Postgres)]
+    [OnEachDatabase]
     public async Task FormAndApiUploads_BecomeObjects_AndDownloadAsTheSameBytes(Backend backend)
     {
         await using var app = await TestApp.StartAsync(backend, store: FileStoreKind.S3);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var viaForm = TestFile.Pdf("form.pdf", extraBytes: 100_000);
         var viaApi = TestFile.Png("api.png");
 
@@ -51,8 +49,7 @@ public sealed class S3EndToEndTests
     public async Task ALargeUpload_GoesUpInParts_AndDownloadsKeepETagRangeAnd416()
     {
         await using var app = await TestApp.StartAsync(settings: SmallParts, store: FileStoreKind.S3);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         // An image: no text-extraction job reads the object meanwhile, so the traffic is the download's own.
         var file = TestFile.PngOfSize("large.png", (12 * MiB) + 100);
         using var traffic = new S3Traffic(app.Instance.Service<IAmazonS3>());
@@ -97,8 +94,7 @@ public sealed class S3EndToEndTests
     public async Task DeletingADocument_RemovesItsObject()
     {
         await using var app = await TestApp.StartAsync(store: FileStoreKind.S3);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         var kept = await browser.UploadDocumentAsync(TestFile.Pdf("kept.pdf"));
         var removed = await browser.UploadDocumentAsync(TestFile.Pdf("removed.pdf"));
 
@@ -114,8 +110,7 @@ public sealed class S3EndToEndTests
     public async Task AnUploadRefusedAfterItsFileWasStored_LeavesNoObject()
     {
         await using var app = await TestApp.StartAsync(store: FileStoreKind.S3);
-        using var browser = app.CreateBrowser();
-        await browser.RegisterNewUserAsync();
+        using var browser = await app.NewUserAsync();
         await browser.UploadDocumentAsync(TestFile.Pdf("first.pdf"), new Field("title", "Same title"));
 
         // The title is checked when the rows are committed, after the file went to S3.
