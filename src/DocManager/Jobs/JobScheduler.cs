@@ -1,5 +1,4 @@
 using DocManager.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace DocManager.Jobs;
 

@@ -84,7 +84,7 @@ internal sealed class PostgresSearchIndex(AppDbContext db) : ISearchIndex
     private static string Reader(int userId) => string.Create(CultureInfo.InvariantCulture, $"'#{userId}'");
 
     /// <summary>
-    /// A tsquery in which every term must match: `'word'`, `('two' <-> 'words')` for a phrase, and
+    /// A tsquery in which every term must match: `'word'`, `('two' &lt;-&gt; 'words')` for a phrase, and
     /// `'pre':*` for the word being typed; with <paramref name="weight"/>, only lexemes of that weight
     /// (`'word':A`). Terms are letters and digits only, so the quoting cannot be broken; the whole
     /// string is a bound parameter.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using DocManager.Data;
 using Microsoft.EntityFrameworkCore;
 
