@@ -18,11 +18,14 @@ using DocManager.Storage;
 
 // The app's own files (settings, static assets) are found beside the program; data goes to
 // DataDirectory, relative to the directory it is started from.
+// `DocManager migrate` migrates and exits; `DocManager worker` runs background work only (Instance:Role).
 var migrateOnly = MigrateCommand.IsRequested(args, out var configurationArgs);
+configurationArgs = WorkerCommand.ConfigurationArgs(configurationArgs);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseStaticWebAssets();
 builder.UseHardenedKestrel();
 var dataDirectory = new DataDirectory(builder.Configuration);
+var role = builder.Configuration.GetInstanceRole();
 
 // Where data lives: SQLite in DataDirectory by default, PostgreSQL and Redis by configuration.
 builder.Services.AddSingleton(dataDirectory);
@@ -42,10 +45,10 @@ builder.Services.AddSharing();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSearch(builder.Configuration);
 
-// Work done in the background: the job runner, text extraction for search, the integrity check.
-builder.Services.AddJobs();
+// Work done in the background (not on web-only instances): the job runner, text extraction for search, the integrity check.
+builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddExtraction(builder.Configuration);
-builder.Services.AddIntegrityCheck();
+builder.Services.AddIntegrityCheck(builder.Configuration);
 
 // Secure by default: every endpoint needs a signed-in user unless it says otherwise.
 builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(AccessPolicies.SignedInUnlessNoEndpoint);
@@ -83,19 +86,23 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.UsePostRedirectGet();
 
-app.MapStaticAssets().AllowAnonymous().WithoutSession();
-app.MapRazorPages();
-app.MapDownloads();
+// Every instance answers the probes; a worker-only instance answers nothing else (every other path is 404).
 app.MapHealth();
-app.MapOpenApiDescription();
+if (role.ServesUsers())
+{
+    app.MapStaticAssets().AllowAnonymous().WithoutSession();
+    app.MapRazorPages();
+    app.MapDownloads();
+    app.MapOpenApiDescription();
 
-// The JSON API: one group under /api (signed-in users, anti-forgery header, problems), a part per feature.
-var api = app.MapApiGroup();
-api.MapMeApi();
-api.MapDocumentsApi();
-api.MapFilesApi();
-api.MapSuggest();
-api.MapNotificationsApi();
+    // The JSON API: one group under /api (signed-in users, anti-forgery header, problems), a part per feature.
+    var api = app.MapApiGroup();
+    api.MapMeApi();
+    api.MapDocumentsApi();
+    api.MapFilesApi();
+    api.MapSuggest();
+    api.MapNotificationsApi();
+}
 
 await app.RunAsync();
 

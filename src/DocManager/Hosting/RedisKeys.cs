@@ -18,4 +18,7 @@ public sealed class RedisKeys(IConfiguration configuration)
 
     /// <summary>The pub/sub channel that carries new notifications to every instance's live streams.</summary>
     public string Notifications => $"{Prefix}notifications";
+
+    /// <summary>The pub/sub channel on which an instance that enqueued jobs wakes every worker.</summary>
+    public string JobWakeUps => $"{Prefix}job-wake-ups";
 }

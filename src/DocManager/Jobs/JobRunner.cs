@@ -17,10 +17,19 @@ public sealed partial class JobRunner(
     ILogger<JobRunner> logger) : BackgroundService
 {
     public const int MaxAttempts = 5;
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a claim holds a job unless `Jobs:Lease` says otherwise: longer than any job runs, since
+    /// a lease that runs out while its worker is still busy lets a second worker start the same job.
+    /// </summary>
+    public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(5);
+
     private static readonly string Worker = Truncate($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 64);
 
     private TimeSpan PollInterval => configuration.GetValue("Jobs:PollInterval", TimeSpan.FromSeconds(5));
+
+    /// <summary>How long a claimed job is left to its worker before another may take it (its worker is presumed dead).</summary>
+    public TimeSpan Lease => configuration.GetValue("Jobs:Lease", DefaultLease);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -84,6 +93,7 @@ public sealed partial class JobRunner(
 
             await handler.RunAsync(job, cancellationToken);
             await db.Jobs.Where(j => j.Id == job.Id).ExecuteDeleteAsync(CancellationToken.None);
+            LogRan(job.Kind, job.Id, job.Attempts);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -148,6 +158,10 @@ public sealed partial class JobRunner(
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    // Debug: one line per job is noise in production, but lets the multi-instance tests see who ran what.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ran job {Kind} #{JobId} (attempt {Attempt})")]
+    private partial void LogRan(string kind, long jobId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind} #{JobId} failed (attempt {Attempt}); retrying at {RetryAt:O}")]
     private partial void LogRetrying(Exception exception, string kind, long jobId, int attempt, DateTime retryAt);

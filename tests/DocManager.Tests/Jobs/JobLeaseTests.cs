@@ -46,7 +46,7 @@ public sealed class JobLeaseTests
                 Attempts = 1,
                 RunAfter = claimedAt,
                 CreatedAt = claimedAt,
-                LockedUntil = claimedAt + JobRunner.Lease,
+                LockedUntil = claimedAt + JobRunner.DefaultLease,
                 LockedBy = DeadWorker,
             });
             await db.SaveChangesAsync(cancellation);
@@ -61,7 +61,7 @@ public sealed class JobLeaseTests
         await browser.AssertFindsAsync("quetzal");
 
         // THEN once it has, the new instance runs it and the text becomes searchable.
-        app.Clock.Advance(JobRunner.Lease + TimeSpan.FromSeconds(1));
+        app.Clock.Advance(JobRunner.DefaultLease + TimeSpan.FromSeconds(1));
         await app.WaitForJobsAsync();
 
         Assert.Empty(await app.JobsAsync());
