@@ -30,15 +30,24 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     public int Port => BaseAddress.Port;
 
+    /// <summary>The app's own process id (`dotnet DocManager.dll` runs the app in the process it starts).</summary>
+    public int ProcessId => _process.Id;
+
     public bool HasExited => _process.HasExited;
 
     public string Output => _process.Output;
 
-    public static async Task<AppProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> settings, string workingDirectory)
+    /// <summary>Starts the app, with <paramref name="command"/> (say `worker`) before the settings when given.</summary>
+    public static async Task<AppProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> settings, string workingDirectory, string? command = null)
     {
         Directory.CreateDirectory(workingDirectory);
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DocManager.dll"));
+        if (command is not null)
+        {
+            start.ArgumentList.Add(command);
+        }
+
         start.ArgumentList.Add("--urls=http://127.0.0.1:0");
         // Only what the test chooses: nothing inherited from the test host's own ASP.NET settings.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())

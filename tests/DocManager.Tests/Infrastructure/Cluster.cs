@@ -18,6 +18,9 @@ public class Cluster : IAsyncLifetime
     /// <summary>How many instances stand behind the balancer.</summary>
     protected virtual int InstanceCount => 3;
 
+    /// <summary>Settings of the instances behind the balancer beyond the shared ones (a role, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? BalancedInstanceSettings => null;
+
     public TestEnvironment Environment => _environment ?? throw new InvalidOperationException("The cluster has not started.");
 
     /// <summary>The instances behind the balancer.</summary>
@@ -35,8 +38,8 @@ public class Cluster : IAsyncLifetime
         try
         {
             // The first instance migrates the empty database; the others then start side by side.
-            _instances.Add(await StartInstanceAsync(Name(0)));
-            _instances.AddRange(await Task.WhenAll(Enumerable.Range(1, InstanceCount - 1).Select(i => StartInstanceAsync(Name(i)))));
+            _instances.Add(await StartInstanceAsync(Name(0), BalancedInstanceSettings));
+            _instances.AddRange(await Task.WhenAll(Enumerable.Range(1, InstanceCount - 1).Select(i => StartInstanceAsync(Name(i), BalancedInstanceSettings))));
             Balancer = await NginxProcess.StartAsync(_instances.Select(i => i.BaseAddress), Path.Combine(Environment.DataDirectory, "nginx"));
         }
         catch
@@ -46,8 +49,11 @@ public class Cluster : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts an instance on the shared state (one started later is not behind the balancer), with extra settings.</summary>
-    public async Task<AppProcess> StartInstanceAsync(string name, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>
+    /// Starts an instance on the shared state (one started later is not behind the balancer), with extra
+    /// settings, and with a command such as `worker` when given.
+    /// </summary>
+    public async Task<AppProcess> StartInstanceAsync(string name, IReadOnlyDictionary<string, string?>? overrides = null, string? command = null)
     {
         var settings = Environment.Settings();
         settings["DataDirectory"] = Path.Combine(Environment.DataDirectory, "instance-" + name);
@@ -66,7 +72,7 @@ public class Cluster : IAsyncLifetime
             settings[key] = value;
         }
 
-        var instance = await AppProcess.StartAsync(name, settings, settings["DataDirectory"]!);
+        var instance = await AppProcess.StartAsync(name, settings, settings["DataDirectory"]!, command);
         lock (_started)
         {
             _started.Add(instance);
