@@ -32,7 +32,7 @@ public sealed class WorkerInstancesTests(WebOnlyCluster cluster) : IClassFixture
         foreach (var (word, id) in Words.Zip(ids))
         {
             IReadOnlyList<int> found = [];
-            await Processes.WaitUntilAsync($"the text of {word}.txt to be searchable", TimeSpan.FromSeconds(30),
+            await Processes.WaitUntilAsync($"the notes on the {word} to be searchable by their text", TimeSpan.FromSeconds(30),
                 async () => (found = await browser.ListIdsAsync("/search?q=" + word)).Contains(id), () => $"/search?q={word} listed [{string.Join(", ", found)}]");
         }
 
