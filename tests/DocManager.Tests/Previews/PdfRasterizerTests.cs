@@ -1,0 +1,85 @@
+using DocManager.Previews;
+using DocManager.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace DocManager.Tests.Previews;
+
+/// <summary>PDFs rendered by the real pdftoppm; the sizes are read back from the PNG bytes it made.</summary>
+public sealed class PdfRasterizerTests
+{
+    [Fact]
+    public async Task EveryPage_IsRenderedAt1600PxWide_WithA400PxThumbnail()
+    {
+        var rasterizer = Rasterizer(new PreviewOptions());
+        var pdf = MultiPagePdf.Create("three.pdf", "first page", "second page", "third page");
+
+        var result = await RenderAsync(rasterizer, pdf);
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        var rendered = result.Pdf!;
+        Assert.Equal(3, rendered.PageCount);
+        Assert.Equal(3, rendered.Pages.Count);
+        foreach (var page in rendered.Pages)
+        {
+            // A US Letter page (612 × 792 pt) keeps its proportions: 1600 × 2071.
+            var (width, height) = PngSize.Of(page);
+            Assert.Equal(PdfRasterizer.PageWidth, width);
+            Assert.InRange(height, 2069, 2072);
+        }
+
+        var (thumbWidth, thumbHeight) = PngSize.Of(rendered.Thumbnail);
+        Assert.Equal(PdfRasterizer.ThumbnailSize, Math.Max(thumbWidth, thumbHeight));
+        Assert.InRange(thumbWidth, 308, 310);
+    }
+
+    [Fact]
+    public async Task PagesBeyondMaxPages_AreNotRendered_ButCounted()
+    {
+        var rasterizer = Rasterizer(new PreviewOptions { MaxPages = 2 });
+        var pdf = MultiPagePdf.Create("five.pdf", "1", "2", "3", "4", "5");
+
+        var result = await RenderAsync(rasterizer, pdf);
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        Assert.Equal(5, result.Pdf!.PageCount);
+        Assert.Equal(2, result.Pdf.Pages.Count);
+    }
+
+    [Fact]
+    public async Task OnePage_CanBeRenderedAlone()
+    {
+        var rasterizer = Rasterizer(new PreviewOptions());
+        var pdf = MultiPagePdf.Create("twelve.pdf", [.. Enumerable.Range(1, 12).Select(i => $"page {i}")]);
+
+        using var stream = new MemoryStream(pdf.Content);
+        var result = await rasterizer.RenderPageAsync(stream, 11, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        Assert.Equal(11, result.Pdf!.FirstPage);
+        Assert.Equal(PdfRasterizer.PageWidth, PngSize.Of(Assert.Single(result.Pdf.Pages)).Width);
+
+        using var again = new MemoryStream(pdf.Content);
+        var missing = await rasterizer.RenderPageAsync(again, 13, TestContext.Current.CancellationToken);
+        Assert.Equal("the PDF has no page 13", missing.FailureReason);
+    }
+
+    [Fact]
+    public async Task CorruptPdf_EndsAsFailed_NotAsAnException()
+    {
+        var rasterizer = Rasterizer(new PreviewOptions());
+
+        var result = await RenderAsync(rasterizer, TestFile.Pdf("corrupt.pdf"));
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("pdfinfo exit code", result.FailureReason, StringComparison.Ordinal);
+    }
+
+    private static PdfRasterizer Rasterizer(PreviewOptions options) =>
+        new(ProgramDoubles.Runner(options), Options.Create(options));
+
+    private static async Task<RasterResult> RenderAsync(PdfRasterizer rasterizer, TestFile pdf)
+    {
+        using var stream = new MemoryStream(pdf.Content);
+        return await rasterizer.RenderAsync(stream, TestContext.Current.CancellationToken);
+    }
+}
