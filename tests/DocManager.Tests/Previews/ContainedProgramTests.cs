@@ -38,6 +38,23 @@ public sealed class ContainedProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task ChildThatLeftTheProcessTree_IsKilledWithTheProcessGroup()
+    {
+        // A subshell's background child is reparented away from the script at once: no longer a
+        // descendant, only still in the program's process group.
+        var escape = doubles.Script("escape", "(sleep 300 & echo $! > {evidence}/orphan)\nsleep 300");
+        using var programs = ProgramDoubles.Runner(new PreviewOptions { Timeout = TimeSpan.FromSeconds(1) });
+        await using (var workspace = programs.CreateWorkspace())
+        {
+            var result = await workspace.RunAsync(escape, [], TestContext.Current.CancellationToken);
+            Assert.Equal(ProgramEnding.TimedOut, result.Ending);
+        }
+
+        var orphan = int.Parse(doubles.Evidence("orphan"), CultureInfo.InvariantCulture);
+        await Processes.WaitUntilAsync($"process {orphan} ends", TimeSpan.FromSeconds(5), () => Task.FromResult(ProgramDoubles.IsGone(orphan)));
+    }
+
+    [Fact]
     public async Task MemoryHog_IsStoppedByTheAddressSpaceLimit()
     {
         // Doubles a string up to 1 GiB, then says so: under a 256 MiB limit it cannot get there.
