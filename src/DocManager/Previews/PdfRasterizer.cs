@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace DocManager.Previews;
@@ -10,10 +9,13 @@ namespace DocManager.Previews;
 /// the first page whose longest side is <see cref="ThumbnailSize"/> px. At most
 /// <see cref="PreviewOptions.MaxPages"/> pages are rendered, whatever the document's length.
 /// </summary>
-public sealed partial class PdfRasterizer(ContainedPrograms programs, IOptions<PreviewOptions> options)
+public sealed class PdfRasterizer(ContainedPrograms programs, IOptions<PreviewOptions> options)
 {
     public const int PageWidth = 1600;
     public const int ThumbnailSize = 400;
+
+    /// <summary>Height over width beyond which a page is not rendered: 1,600 × 12,800 px at most (a long receipt fits).</summary>
+    public const double MaxAspectRatio = 8;
 
     private const string Input = "input.pdf";
 
@@ -27,28 +29,41 @@ public sealed partial class PdfRasterizer(ContainedPrograms programs, IOptions<P
 
     private async Task<RasterResult> RenderAsync(Stream pdf, int? onlyPage, CancellationToken cancellationToken)
     {
+        if (onlyPage < 1)
+        {
+            return RasterResult.Failure($"the PDF has no page {onlyPage}");
+        }
+
         await using var workspace = programs.CreateWorkspace();
         await using (var input = File.Create(workspace.PathOf(Input)))
         {
             await pdf.CopyToAsync(input, cancellationToken);
         }
 
-        var info = await workspace.RunAsync("pdfinfo", [Input], cancellationToken);
+        var first = onlyPage ?? 1;
+        var last = onlyPage ?? options.Value.MaxPages;
+        // From page 1, since pdfinfo refuses a first page beyond the end (a last page beyond it is fine).
+        var info = await workspace.RunAsync("pdfinfo", ["-f", "1", "-l", Number(last), Input], cancellationToken);
         if (!info.Succeeded)
         {
             return RasterResult.Failure("pdfinfo " + info.Reason);
         }
 
-        if (PageCount(info.Output) is not { } pageCount || pageCount < 1)
+        if (PdfInfo.Parse(info.Output) is not { PageCount: > 0 } pdfInfo)
         {
             return RasterResult.Failure("pdfinfo reported no pages");
         }
 
-        var first = onlyPage ?? 1;
-        var last = onlyPage ?? Math.Min(pageCount, options.Value.MaxPages);
+        var pageCount = pdfInfo.PageCount;
+        last = Math.Min(last, pageCount);
         if (first < 1 || first > pageCount)
         {
             return RasterResult.Failure($"the PDF has no page {first}");
+        }
+
+        if (TooTallPage(pdfInfo, first, last) is { } tooTall)
+        {
+            return RasterResult.Failure(tooTall);
         }
 
         // -scale-to-x with -scale-to-y -1 fixes the width and keeps the page's proportions.
@@ -76,23 +91,42 @@ public sealed partial class PdfRasterizer(ContainedPrograms programs, IOptions<P
                 return RasterResult.Failure($"pdftoppm made no image of page {page}");
             }
 
-            images.Add(await File.ReadAllBytesAsync(file, cancellationToken));
+            var image = await File.ReadAllBytesAsync(file, cancellationToken);
+            if (PngHeader.SizeOf(image)?.Width != PageWidth)
+            {
+                return RasterResult.Failure($"pdftoppm could not render page {page} at {PageWidth} px wide");
+            }
+
+            images.Add(image);
         }
 
         var thumbnailBytes = await File.ReadAllBytesAsync(workspace.PathOf("thumbnail.png"), cancellationToken);
+        if (PngHeader.SizeOf(thumbnailBytes) is not { } size || Math.Max(size.Width, size.Height) != ThumbnailSize)
+        {
+            return RasterResult.Failure("pdftoppm could not render the thumbnail");
+        }
+
         return RasterResult.Success(new RasterizedPdf(pageCount, first, images, thumbnailBytes));
     }
 
-    private static int? PageCount(string pdfinfoOutput)
+    /// <summary>
+    /// A page much taller than wide would be a huge image at 1,600 px wide (a PDF bomb can be one
+    /// point wide and metres tall); such a page is refused before anything is rendered.
+    /// </summary>
+    private static string? TooTallPage(PdfInfo info, int first, int last)
     {
-        var match = PagesLine().Match(pdfinfoOutput);
-        return match.Success && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
+        for (var page = first; page <= last; page++)
+        {
+            if (info.PageSizes.TryGetValue(page, out var size) && (size.Width <= 0 || size.Height / size.Width > MaxAspectRatio))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"page {page} is too tall to render ({size.Width:0.#} × {size.Height:0.#} pt)");
+            }
+        }
+
+        return null;
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^Pages:\s+(\d{1,9})\s*$", RegexOptions.Multiline)]
-    private static partial Regex PagesLine();
 }
 
 /// <summary>Page images (PNG) from <see cref="FirstPage"/> on, a thumbnail (PNG), and how many pages the PDF has in all.</summary>

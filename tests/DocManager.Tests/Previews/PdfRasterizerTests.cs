@@ -61,6 +61,49 @@ public sealed class PdfRasterizerTests
         using var again = new MemoryStream(pdf.Content);
         var missing = await rasterizer.RenderPageAsync(again, 13, TestContext.Current.CancellationToken);
         Assert.Equal("the PDF has no page 13", missing.FailureReason);
+        using var third = new MemoryStream(pdf.Content);
+        Assert.Equal("the PDF has no page 0", (await rasterizer.RenderPageAsync(third, 0, TestContext.Current.CancellationToken)).FailureReason);
+    }
+
+    [Fact]
+    public async Task PageFarTallerThanWide_IsRefusedBeforeRendering()
+    {
+        // At 1,600 px wide this page would be 23 million px tall; poppler would answer with a 1 × 1 image.
+        var rasterizer = Rasterizer(new PreviewOptions());
+        var pdf = MultiPagePdf.Create("bomb.pdf", (1, 14400), "tall");
+
+        var result = await RenderAsync(rasterizer, pdf);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("page 1 is too tall to render (1 × 14400 pt)", result.FailureReason);
+    }
+
+    [Fact]
+    public async Task LongReceiptPage_IsStillRendered()
+    {
+        var rasterizer = Rasterizer(new PreviewOptions());
+        var pdf = MultiPagePdf.Create("receipt.pdf", (200, 1500), "a long receipt");
+
+        var result = await RenderAsync(rasterizer, pdf);
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        Assert.Equal((PdfRasterizer.PageWidth, 12000), PngSize.Of(Assert.Single(result.Pdf!.Pages)));
+        var (thumbWidth, thumbHeight) = PngSize.Of(result.Pdf.Thumbnail);
+        Assert.Equal(PdfRasterizer.ThumbnailSize, thumbHeight);
+        Assert.InRange(thumbWidth, 53, 54);
+    }
+
+    [Fact]
+    public async Task PageBeyondTheMemoryLimit_EndsAsFailed_NotAsAOnePixelImage()
+    {
+        // pdftoppm answers a failed allocation with "Out of memory", a 1 × 1 PNG and exit code 0.
+        var rasterizer = Rasterizer(new PreviewOptions { MemoryLimitMegabytes = 40 });
+        var pdf = MultiPagePdf.Create("receipt.pdf", (200, 1500), "a long receipt");
+
+        var result = await RenderAsync(rasterizer, pdf);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("pdftoppm could not render page 1 at 1600 px wide", result.FailureReason);
     }
 
     [Fact]
