@@ -26,6 +26,9 @@ public sealed class PreviewOptions
     /// <summary>CPU time one program may use (prlimit --cpu); a spinning program is stopped even when the wall clock has not run out.</summary>
     public int CpuLimitSeconds { get; set; } = 60;
 
+    /// <summary>A folder searched for the external programs before the app's PATH (a build of one's own; a test's doubles); empty for none.</summary>
+    public string ProgramsFolder { get; set; } = "";
+
     /// <summary>Bytes of each of standard output and standard error kept; the rest is read and dropped so the program never blocks.</summary>
     public int MaxCapturedOutputBytes { get; set; } = 64 * 1024;
 }

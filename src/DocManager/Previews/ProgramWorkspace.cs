@@ -113,7 +113,8 @@ public sealed partial class ProgramWorkspace : IAsyncDisposable
         // Nothing of the app's environment (connection strings, keys) reaches the program; HOME and
         // TMPDIR point into the workspace so whatever it writes is deleted with it.
         start.Environment.Clear();
-        start.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
+        start.Environment["PATH"] = options.ProgramsFolder.Length == 0 ? path : options.ProgramsFolder + Path.PathSeparator + path;
         start.Environment["HOME"] = Folder;
         start.Environment["TMPDIR"] = Folder;
         start.Environment["LANG"] = "C.UTF-8";

@@ -107,6 +107,21 @@ public sealed class PdfRasterizerTests
     }
 
     [Fact]
+    public async Task HangingPdftoppmOnThePath_EndsAsFailedAtTheTimeout()
+    {
+        using var doubles = new ProgramDoubles();
+        doubles.Script("pdftoppm", "sleep 300");
+        var rasterizer = Rasterizer(new PreviewOptions { ProgramsFolder = doubles.Folder, Timeout = TimeSpan.FromSeconds(1) });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await RenderAsync(rasterizer, MultiPagePdf.Create("one.pdf", "one"));
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("pdftoppm killed after the ", result.FailureReason, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
+    }
+
+    [Fact]
     public async Task CorruptPdf_EndsAsFailed_NotAsAnException()
     {
         var rasterizer = Rasterizer(new PreviewOptions());
