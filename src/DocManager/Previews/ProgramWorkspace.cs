@@ -63,7 +63,7 @@ public sealed partial class ProgramWorkspace : IAsyncDisposable
 
         // The leader has exited; end whatever it left behind in its group before reading the last output.
         KillGroup(process, leader);
-        await reading.WaitAsync(OutputDrainLimit, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAny(reading, Task.Delay(OutputDrainLimit, CancellationToken.None));
         var result = new ProgramResult(Ending(process.ExitCode, timedOut), process.ExitCode, output.Text, errors.Text, clock.Elapsed);
         if (!result.Succeeded)
         {

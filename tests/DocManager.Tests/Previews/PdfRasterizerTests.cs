@@ -10,10 +10,7 @@ public sealed class PdfRasterizerTests
     [Fact]
     public async Task EveryPage_IsRenderedAt1600PxWide_WithA400PxThumbnail()
     {
-        var rasterizer = Rasterizer(new PreviewOptions());
-        var pdf = MultiPagePdf.Create("three.pdf", "first page", "second page", "third page");
-
-        var result = await RenderAsync(rasterizer, pdf);
+        var result = await RenderAsync(new PreviewOptions(), MultiPagePdf.Create("three.pdf", "first page", "second page", "third page"));
 
         Assert.True(result.Succeeded, result.FailureReason);
         var rendered = result.Pdf!;
@@ -35,10 +32,7 @@ public sealed class PdfRasterizerTests
     [Fact]
     public async Task PagesBeyondMaxPages_AreNotRendered_ButCounted()
     {
-        var rasterizer = Rasterizer(new PreviewOptions { MaxPages = 2 });
-        var pdf = MultiPagePdf.Create("five.pdf", "1", "2", "3", "4", "5");
-
-        var result = await RenderAsync(rasterizer, pdf);
+        var result = await RenderAsync(new PreviewOptions { MaxPages = 2 }, MultiPagePdf.Create("five.pdf", "1", "2", "3", "4", "5"));
 
         Assert.True(result.Succeeded, result.FailureReason);
         Assert.Equal(5, result.Pdf!.PageCount);
@@ -69,10 +63,7 @@ public sealed class PdfRasterizerTests
     public async Task PageFarTallerThanWide_IsRefusedBeforeRendering()
     {
         // At 1,600 px wide this page would be 23 million px tall; poppler would answer with a 1 × 1 image.
-        var rasterizer = Rasterizer(new PreviewOptions());
-        var pdf = MultiPagePdf.Create("bomb.pdf", (1, 14400), "tall");
-
-        var result = await RenderAsync(rasterizer, pdf);
+        var result = await RenderAsync(new PreviewOptions(), MultiPagePdf.Create("bomb.pdf", (1, 14400), "tall"));
 
         Assert.False(result.Succeeded);
         Assert.Equal("page 1 is too tall to render (1 × 14400 pt)", result.FailureReason);
@@ -81,10 +72,7 @@ public sealed class PdfRasterizerTests
     [Fact]
     public async Task LongReceiptPage_IsStillRendered()
     {
-        var rasterizer = Rasterizer(new PreviewOptions());
-        var pdf = MultiPagePdf.Create("receipt.pdf", (200, 1500), "a long receipt");
-
-        var result = await RenderAsync(rasterizer, pdf);
+        var result = await RenderAsync(new PreviewOptions(), MultiPagePdf.Create("receipt.pdf", (200, 1500), "a long receipt"));
 
         Assert.True(result.Succeeded, result.FailureReason);
         Assert.Equal((PdfRasterizer.PageWidth, 12000), PngSize.Of(Assert.Single(result.Pdf!.Pages)));
@@ -97,10 +85,7 @@ public sealed class PdfRasterizerTests
     public async Task PageBeyondTheMemoryLimit_EndsAsFailed_NotAsAOnePixelImage()
     {
         // pdftoppm answers a failed allocation with "Out of memory", a 1 × 1 PNG and exit code 0.
-        var rasterizer = Rasterizer(new PreviewOptions { MemoryLimitMegabytes = 40 });
-        var pdf = MultiPagePdf.Create("receipt.pdf", (200, 1500), "a long receipt");
-
-        var result = await RenderAsync(rasterizer, pdf);
+        var result = await RenderAsync(new PreviewOptions { MemoryLimitMegabytes = 40 }, MultiPagePdf.Create("receipt.pdf", (200, 1500), "a long receipt"));
 
         Assert.False(result.Succeeded);
         Assert.Equal("pdftoppm could not render page 1 at 1600 px wide", result.FailureReason);
@@ -111,10 +96,10 @@ public sealed class PdfRasterizerTests
     {
         using var doubles = new ProgramDoubles();
         doubles.Script("pdftoppm", "sleep 300");
-        var rasterizer = Rasterizer(new PreviewOptions { ProgramsFolder = doubles.Folder, Timeout = TimeSpan.FromSeconds(1) });
+        var options = new PreviewOptions { ProgramsFolder = doubles.Folder, Timeout = TimeSpan.FromSeconds(1) };
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var result = await RenderAsync(rasterizer, MultiPagePdf.Create("one.pdf", "one"));
+        var result = await RenderAsync(options, MultiPagePdf.Create("one.pdf", "one"));
 
         Assert.False(result.Succeeded);
         Assert.StartsWith("pdftoppm killed after the ", result.FailureReason, StringComparison.Ordinal);
@@ -124,9 +109,7 @@ public sealed class PdfRasterizerTests
     [Fact]
     public async Task CorruptPdf_EndsAsFailed_NotAsAnException()
     {
-        var rasterizer = Rasterizer(new PreviewOptions());
-
-        var result = await RenderAsync(rasterizer, TestFile.Pdf("corrupt.pdf"));
+        var result = await RenderAsync(new PreviewOptions(), TestFile.Pdf("corrupt.pdf"));
 
         Assert.False(result.Succeeded);
         Assert.StartsWith("pdfinfo exit code", result.FailureReason, StringComparison.Ordinal);
@@ -135,9 +118,9 @@ public sealed class PdfRasterizerTests
     private static PdfRasterizer Rasterizer(PreviewOptions options) =>
         new(ProgramDoubles.Runner(options), Options.Create(options));
 
-    private static async Task<RasterResult> RenderAsync(PdfRasterizer rasterizer, TestFile pdf)
+    private static async Task<RasterResult> RenderAsync(PreviewOptions options, TestFile pdf)
     {
         using var stream = new MemoryStream(pdf.Content);
-        return await rasterizer.RenderAsync(stream, TestContext.Current.CancellationToken);
+        return await Rasterizer(options).RenderAsync(stream, TestContext.Current.CancellationToken);
     }
 }
