@@ -25,6 +25,14 @@ install_packages() {
   # The S3 tests run against s3rver, an S3-compatible server from npm.
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
+  # Previews: PDFs rendered by poppler's pdftoppm, scans read by tesseract (English), Office files
+  # converted by LibreOffice without its desktop parts, all as separate contained processes.
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
+  compgen -G '/usr/share/tesseract-ocr/*/tessdata/eng.traineddata' >/dev/null || missing+=(tesseract-ocr-eng)
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-core-nogui libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
+  # The external programs run under prlimit (util-linux) for their CPU and memory limits.
+  command -v prlimit >/dev/null 2>&1 || missing+=(util-linux)
   if [ "${#missing[@]}" -gt 0 ]; then
     log "Installing ${missing[*]}"
     # Installing must not start the packages' own system services (nginx would listen on every

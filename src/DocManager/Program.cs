@@ -9,6 +9,7 @@ using DocManager.Intake;
 using DocManager.Integrity;
 using DocManager.Jobs;
 using DocManager.Notifications;
+using DocManager.Previews;
 using DocManager.Search;
 using DocManager.Security;
 using DocManager.Sessions;
@@ -45,9 +46,11 @@ builder.Services.AddSharing();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSearch(builder.Configuration);
 
-// Work done in the background (not on web-only instances): the job runner, text extraction for search, the integrity check.
+// Work done in the background (not on web-only instances): the job runner, text extraction for
+// search, previews made by contained external programs, the integrity check.
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddExtraction(builder.Configuration);
+builder.Services.AddPreviews(builder.Configuration);
 builder.Services.AddIntegrityCheck(builder.Configuration);
 
 // Secure by default: every endpoint needs a signed-in user unless it says otherwise.

@@ -6,7 +6,10 @@ namespace DocManager.Tests.Infrastructure;
 /// <summary>A real PDF with one page per given text (standard Helvetica font), for page-limit tests.</summary>
 public static class MultiPagePdf
 {
-    public static TestFile Create(string name, params string[] pageTexts)
+    public static TestFile Create(string name, params string[] pageTexts) => Create(name, (612, 792), pageTexts);
+
+    /// <summary>Pages of the given size in points (width, height): a page a point wide and metres tall is a PDF bomb.</summary>
+    public static TestFile Create(string name, (int Width, int Height) pageSize, params string[] pageTexts)
     {
         // Objects: 1 catalog, 2 page tree, 3 font, then a page and its content stream per page.
         var objects = new List<string>
@@ -21,7 +24,7 @@ public static class MultiPagePdf
             var pageNumber = objects.Count + 1;
             var content = $"BT /F1 12 Tf 72 720 Td ({text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal)}) Tj ET";
             objects.Add(string.Create(CultureInfo.InvariantCulture,
-                $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {pageNumber + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>"));
+                $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {pageSize.Width} {pageSize.Height}] /Contents {pageNumber + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>"));
             objects.Add(string.Create(CultureInfo.InvariantCulture, $"<< /Length {Encoding.ASCII.GetByteCount(content)} >>\nstream\n{content}\nendstream"));
             kids.Add(string.Create(CultureInfo.InvariantCulture, $"{pageNumber} 0 R"));
         }

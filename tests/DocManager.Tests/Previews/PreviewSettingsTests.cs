@@ -1,0 +1,36 @@
+using DocManager.Previews;
+using DocManager.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace DocManager.Tests.Previews;
+
+/// <summary>The `Previews` section (SPEC §6) reaches the app's own rasteriser and program gate.</summary>
+public sealed class PreviewSettingsTests
+{
+    [Fact]
+    public async Task DefaultsAreTheSpecs()
+    {
+        await using var app = await TestApp.StartAsync(Backend.Sqlite);
+        var options = app.Instance.Service<IOptions<PreviewOptions>>().Value;
+
+        Assert.Equal(50, options.MaxPages);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.Timeout);
+        Assert.Equal("", options.Office);
+        Assert.Equal(1, options.Concurrency);
+    }
+
+    [Fact]
+    public async Task ConfiguredMaxPages_BoundsWhatTheAppsRasterizerRenders()
+    {
+        var settings = new Dictionary<string, string?> { ["Previews:MaxPages"] = "1", ["Previews:Timeout"] = "00:00:20" };
+        await using var app = await TestApp.StartAsync(Backend.Sqlite, settings);
+        using var pdf = new MemoryStream(MultiPagePdf.Create("two.pdf", "one", "two").Content);
+
+        var result = await app.Instance.Service<PdfRasterizer>().RenderAsync(pdf, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        Assert.Equal(2, result.Pdf!.PageCount);
+        Assert.Single(result.Pdf.Pages);
+        Assert.Equal(TimeSpan.FromSeconds(20), app.Instance.Service<IOptions<PreviewOptions>>().Value.Timeout);
+    }
+}
