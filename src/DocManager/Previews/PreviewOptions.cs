@@ -31,4 +31,10 @@ public sealed class PreviewOptions
 
     /// <summary>Bytes of each of standard output and standard error kept; the rest is read and dropped so the program never blocks.</summary>
     public int MaxCapturedOutputBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Pixels (width × height, read from the header) above which an image is not decoded: 50 megapixels
+    /// is 200 MB of RGBA, so one image's decoding stays bounded while any camera photo fits.
+    /// </summary>
+    public long MaxPixels { get; set; } = 50_000_000;
 }

@@ -8,6 +8,7 @@ public static class PreviewsSetup
         services.AddOptions<PreviewOptions>().Bind(configuration.GetSection(PreviewOptions.Section));
         services.AddSingleton<ContainedPrograms>();
         services.AddSingleton<PdfRasterizer>();
+        services.AddSingleton<ImageThumbnailer>();
         return services;
     }
 }
