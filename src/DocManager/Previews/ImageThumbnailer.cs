@@ -87,7 +87,7 @@ public sealed class ImageThumbnailer(IOptions<PreviewOptions> options)
     /// (JPEG decodes at 1/2, 1/4, 1/8 directly, so a large photo never needs its full-size buffer);
     /// other formats answer with their full size, which <see cref="PreviewOptions.MaxPixels"/> bounds.
     /// </summary>
-    private static SKBitmap? Decode(SKCodec codec, double scale)
+    internal static SKBitmap? Decode(SKCodec codec, double scale)
     {
         var size = codec.GetScaledDimensions((float)scale);
         if (size.Width < codec.Info.Width * scale || size.Height < codec.Info.Height * scale)

@@ -45,6 +45,18 @@ public sealed class ImageThumbnailerTests
     }
 
     [Fact]
+    public void LargeJpeg_IsDecodedAlreadyDownsampled_NotAtFullSize()
+    {
+        using var codec = SKCodec.Create(new MemoryStream(TestImages.Encoded(4000, 3000, SKEncodedImageFormat.Jpeg)));
+
+        // A 400 px thumbnail is a tenth; libjpeg decodes at an eighth directly (500 × 375), never at 4000 × 3000.
+        using var decoded = ImageThumbnailer.Decode(codec, 0.1);
+
+        Assert.NotNull(decoded);
+        Assert.Equal((500, 375), (decoded.Width, decoded.Height));
+    }
+
+    [Fact]
     public void JpegWithExifOrientation6_ComesOutTurnedUpright()
     {
         // Stored 600 × 300, left half red; shown turned 90° clockwise: 300 × 600 scaled to 200 × 400, red on top.
