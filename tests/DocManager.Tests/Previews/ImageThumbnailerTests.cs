@@ -10,38 +10,34 @@ public sealed class ImageThumbnailerTests
 {
     private static readonly ImageThumbnailer Thumbnailer = new(Options.Create(new PreviewOptions()));
 
-    [Fact]
-    public void LargePng_BecomesA400PxWebp_KeepingItsProportions()
-    {
-        var result = Thumbnailer.Thumbnail(TestImages.Png(1200, 800));
-
-        Assert.True(result.Succeeded, result.FailureReason);
-        using var webp = TestImages.DecodeWebp(result.Image!.Bytes);
-        Assert.Equal((400, 267), (webp.Width, webp.Height));
-        Assert.Equal((400, 267), (result.Image.Width, result.Image.Height));
-    }
-
-    [Fact]
-    public void SmallPng_IsNotUpscaled()
-    {
-        var result = Thumbnailer.Thumbnail(TestImages.Png(100, 50));
-
-        Assert.True(result.Succeeded, result.FailureReason);
-        using var webp = TestImages.DecodeWebp(result.Image!.Bytes);
-        Assert.Equal((100, 50), (webp.Width, webp.Height));
-    }
-
     [Theory]
-    [InlineData(SKEncodedImageFormat.Jpeg)]
-    [InlineData(SKEncodedImageFormat.Webp)]
-    [InlineData(SKEncodedImageFormat.Png)]
-    public void LargeImagesOfEachFormat_AreDownsampled(SKEncodedImageFormat format)
+    [InlineData(SKEncodedImageFormat.Png, 1200, 800, 400, 267)]
+    [InlineData(SKEncodedImageFormat.Png, 100, 50, 100, 50)] // never upscaled
+    [InlineData(SKEncodedImageFormat.Png, 2000, 3000, 267, 400)]
+    [InlineData(SKEncodedImageFormat.Jpeg, 2000, 3000, 267, 400)]
+    [InlineData(SKEncodedImageFormat.Webp, 2000, 3000, 267, 400)]
+    public void Image_BecomesAWebp_WithItsLongestSideAtMost400Px(SKEncodedImageFormat format, int width, int height, int expectedWidth, int expectedHeight)
     {
-        var result = Thumbnailer.Thumbnail(TestImages.Encoded(2000, 3000, format));
+        var result = Thumbnailer.Thumbnail(TestImages.Encoded(width, height, format));
 
         Assert.True(result.Succeeded, result.FailureReason);
         using var webp = TestImages.DecodeWebp(result.Image!.Bytes);
-        Assert.Equal((267, 400), (webp.Width, webp.Height));
+        Assert.Equal((expectedWidth, expectedHeight), (webp.Width, webp.Height));
+        Assert.Equal((expectedWidth, expectedHeight), (result.Image.Width, result.Image.Height));
+    }
+
+    [Fact]
+    public void Gif_BecomesAWebpOfItsFirstFrame()
+    {
+        // The smallest valid GIF: 1 × 1, a two-colour table, one image whose pixel is colour 0 (white).
+        byte[] gif = [.. "GIF89a"u8, 1, 0, 1, 0, 0x80, 0, 0, 255, 255, 255, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3B];
+
+        var result = Thumbnailer.Thumbnail(gif);
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        using var webp = TestImages.DecodeWebp(result.Image!.Bytes);
+        Assert.Equal((1, 1), (webp.Width, webp.Height));
+        Assert.Equal(SKColors.White, webp.GetPixel(0, 0));
     }
 
     [Fact]
