@@ -30,6 +30,23 @@ public sealed class PdfRasterizerTests
     }
 
     [Fact]
+    public async Task RenderedPngs_BecomeWebpPages1600PxWide_AndA400PxThumbnail()
+    {
+        var rendered = (await RenderAsync(new PreviewOptions(), MultiPagePdf.Create("one.pdf", "only page"))).Pdf!;
+        var thumbnailer = new ImageThumbnailer(Options.Create(new PreviewOptions()));
+
+        var page = thumbnailer.Page(rendered.Pages[0]);
+        var thumbnail = thumbnailer.Thumbnail(rendered.Thumbnail);
+
+        Assert.True(page.Succeeded, page.FailureReason);
+        Assert.True(thumbnail.Succeeded, thumbnail.FailureReason);
+        using var pageWebp = TestImages.DecodeWebp(page.Image!.Bytes);
+        using var thumbnailWebp = TestImages.DecodeWebp(thumbnail.Image!.Bytes);
+        Assert.Equal(PngSize.Of(rendered.Pages[0]), (pageWebp.Width, pageWebp.Height));
+        Assert.Equal(PngSize.Of(rendered.Thumbnail), (thumbnailWebp.Width, thumbnailWebp.Height));
+    }
+
+    [Fact]
     public async Task PagesBeyondMaxPages_AreNotRendered_ButCounted()
     {
         var result = await RenderAsync(new PreviewOptions { MaxPages = 2 }, MultiPagePdf.Create("five.pdf", "1", "2", "3", "4", "5"));

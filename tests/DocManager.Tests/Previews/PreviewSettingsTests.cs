@@ -17,6 +17,7 @@ public sealed class PreviewSettingsTests
         Assert.Equal(TimeSpan.FromMinutes(1), options.Timeout);
         Assert.Equal("", options.Office);
         Assert.Equal(1, options.Concurrency);
+        Assert.Equal(50_000_000, options.MaxPixels);
     }
 
     [Fact]
