@@ -190,7 +190,10 @@ public sealed class Visitor : IAsyncDisposable
     {
         try
         {
-            await Page.WaitForURLAsync(matches);
+            // The address is what is waited for; what the page then shows is waited for by the locators
+            // that read it. Waiting for the load event (every subresource) made a wait flaky: it could time out on a
+            // page whose address already matched.
+            await Page.WaitForURLAsync(matches, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException)
         {
