@@ -96,6 +96,7 @@ if (role.ServesUsers())
     app.MapStaticAssets().AllowAnonymous().WithoutSession();
     app.MapRazorPages();
     app.MapDownloads();
+    app.MapPreviews();
     app.MapOpenApiDescription();
 
     // The JSON API: one group under /api (signed-in users, anti-forgery header, problems), a part per feature.

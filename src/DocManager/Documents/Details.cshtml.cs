@@ -1,4 +1,5 @@
 using DocManager.Data;
+using DocManager.Previews;
 using DocManager.Sessions;
 using DocManager.Sharing;
 using Microsoft.AspNetCore.Mvc;
@@ -8,9 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace DocManager.Documents;
 
 /// <summary>One document; for its owner also who it is shared with, and the form to share it.</summary>
-public sealed class DetailsModel(AppDbContext db, ShareService shares) : PageModel
+public sealed class DetailsModel(AppDbContext db, ShareService shares, DocumentViewer viewer) : PageModel
 {
     public DocumentSummary Document { get; private set; } = null!;
+
+    /// <summary>The document itself: its pages, picture or text (SPEC §8).</summary>
+    public ViewerContent Viewer { get; private set; } = null!;
 
     public IReadOnlyList<Viewer> Viewers { get; private set; } = [];
 
@@ -21,8 +25,9 @@ public sealed class DetailsModel(AppDbContext db, ShareService shares) : PageMod
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    /// <summary>`GET /documents/{id}?page=n`: the viewer opens at page n (clamped to the pages there are).</summary>
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery] int? page, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken, page) ? Page() : NotFound();
 
     public Task<IActionResult> OnGetSharesAsync(int id, CancellationToken cancellationToken) => this.BackToDocumentAsync(db, id, cancellationToken);
 
@@ -49,7 +54,7 @@ public sealed class DetailsModel(AppDbContext db, ShareService shares) : PageMod
         return LocalRedirect($"/documents/{id}");
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken, int? page = null)
     {
         var userId = User.GetUserId();
         var document = await db.DocumentsVisibleTo(userId).AsNoTracking().Where(d => d.Id == id)
@@ -60,6 +65,8 @@ public sealed class DetailsModel(AppDbContext db, ShareService shares) : PageMod
         }
 
         Document = document;
+        var storedName = await db.Documents.Where(d => d.Id == id).Select(d => d.StoredName).FirstOrDefaultAsync(cancellationToken);
+        Viewer = await viewer.LoadAsync(document, page, storedName, cancellationToken);
         IsOwner = document.IsOwnedBy(userId);
         if (IsOwner)
         {

@@ -50,6 +50,30 @@ public sealed class Document
 
     public string? Sha256 { get; set; }
 
+    /// <summary>Whether the thumbnail and page images exist yet (<see cref="Previews.PreviewState"/>).</summary>
+    public string PreviewStatus { get; set; } = Previews.PreviewState.None;
+
+    /// <summary>Page images made (1 for an image, up to `Previews:MaxPages` for a PDF, 0 for text).</summary>
+    public int PreviewPages { get; set; }
+
+    /// <summary>
+    /// The random stem of the preview files' names in the store (see <see cref="Storage.StoredName.Preview"/>):
+    /// new each time previews are made, so their URLs and ETags change with the images.
+    /// </summary>
+    public string? PreviewKey { get; set; }
+
+    /// <summary>Why the previews could not be made, when <see cref="PreviewStatus"/> is failed.</summary>
+    public string? PreviewError { get; set; }
+
+    /// <summary>Whether the file's words are searchable yet (<see cref="Previews.PreviewState"/>).</summary>
+    public string TextStatus { get; set; } = Previews.PreviewState.None;
+
+    /// <summary>Where the searchable text came from (<see cref="Previews.TextSource"/>), once ready.</summary>
+    public string? TextSource { get; set; }
+
+    /// <summary>Why no text could be read, when <see cref="TextStatus"/> is failed.</summary>
+    public string? TextError { get; set; }
+
     public bool HasFile => StoredName is not null;
 
     public bool IsOwnedBy(int userId) => OwnerId == userId;
@@ -94,12 +118,19 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         document.Property(d => d.OriginalName).HasMaxLength(255);
         document.Property(d => d.ContentType).HasMaxLength(128);
         document.Property(d => d.Sha256).HasMaxLength(64);
+        document.Property(d => d.PreviewStatus).HasMaxLength(8);
+        document.Property(d => d.PreviewKey).HasMaxLength(32);
+        document.Property(d => d.PreviewError).HasMaxLength(Previews.PreviewState.MaxErrorLength);
+        document.Property(d => d.TextStatus).HasMaxLength(8);
+        document.Property(d => d.TextSource).HasMaxLength(8);
+        document.Property(d => d.TextError).HasMaxLength(Previews.PreviewState.MaxErrorLength);
         document.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Cascade);
         // Uniqueness of titles per owner is the database's job, so two simultaneous creates cannot both win.
         document.HasIndex(d => new { d.OwnerId, d.TitleKey }).IsUnique();
         document.HasIndex(d => new { d.OwnerId, d.CreatedAt, d.Id });
         document.HasIndex(d => new { d.OwnerId, d.Size, d.Id });
         document.HasIndex(d => d.StoredName).IsUnique();
+        document.HasIndex(d => d.PreviewKey).IsUnique();
         document.HasMany(d => d.Tags).WithOne().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Cascade);
         document.Ignore(d => d.HasFile);
         document.Ignore(d => d.TagNames);

@@ -15,7 +15,9 @@ public sealed record DocumentDto(
     DateTime UpdatedAt,
     DocumentFileDto? File,
     DocumentOwnerDto Owner,
-    bool IsOwner)
+    bool IsOwner,
+    DocumentPreviewDto Preview,
+    DocumentTextDto Text)
 {
     public static DocumentDto From(DocumentSummary d, int userId) => new(
         d.Id,
@@ -28,8 +30,16 @@ public sealed record DocumentDto(
         d.UpdatedAt,
         d.HasFile ? new DocumentFileDto(d.OriginalName!, d.ContentType!, d.Size, d.Sha256!) : null,
         new DocumentOwnerDto(d.OwnerId, d.OwnerName),
-        d.IsOwnedBy(userId));
+        d.IsOwnedBy(userId),
+        new DocumentPreviewDto(d.PreviewStatus, d.PreviewStatus == Previews.PreviewState.Ready ? d.PreviewPages : 0),
+        new DocumentTextDto(d.TextStatus, d.TextStatus == Previews.PreviewState.Ready ? d.TextSource : null));
 }
+
+/// <summary>`preview` (SPEC §8): whether the thumbnail and page images exist, and how many pages have one.</summary>
+public sealed record DocumentPreviewDto(string Status, int Pages);
+
+/// <summary>`text` (SPEC §8): whether the file's words are searchable, and whether they were read from its text or by OCR.</summary>
+public sealed record DocumentTextDto(string Status, string? Source);
 
 public sealed record DocumentFileDto(string OriginalName, string ContentType, long Size, string Sha256);
 

@@ -23,7 +23,14 @@ public sealed record DocumentSummary(
     int OwnerId,
     string OwnerName,
     int Version,
-    string TitleKey)
+    string TitleKey,
+    string PreviewStatus,
+    int PreviewPages,
+    string? PreviewKey,
+    string? PreviewError,
+    string TextStatus,
+    string? TextSource,
+    string? TextError)
 {
     public string ETag => $"\"{Id}-{Version}\"";
 
@@ -46,5 +53,19 @@ public sealed record DocumentSummary(
         d.OwnerId,
         d.Owner.UserName,
         d.Version,
-        d.TitleKey);
+        d.TitleKey,
+        d.PreviewStatus,
+        d.PreviewPages,
+        d.PreviewKey,
+        d.PreviewError,
+        d.TextStatus,
+        d.TextSource,
+        d.TextError);
+
+    /// <summary>The thumbnail's versioned address, when there is one to show.</summary>
+    public string? ThumbnailUrl => PreviewStatus == Previews.PreviewState.Ready && PreviewKey is { } key ? Previews.PreviewUrls.Thumbnail(Id, key) : null;
+
+    /// <summary>Page n's versioned address (1-based), when the page has an image.</summary>
+    public string? PageUrl(int page) =>
+        PreviewStatus == Previews.PreviewState.Ready && PreviewKey is { } key && page >= 1 && page <= PreviewPages ? Previews.PreviewUrls.Page(Id, page, key) : null;
 }

@@ -1,6 +1,6 @@
 using DocManager.Data;
-using DocManager.Extraction;
 using DocManager.Jobs;
+using DocManager.Previews;
 using DocManager.Search;
 using DocManager.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +18,8 @@ public sealed partial class DocumentWriter(
     IFileStore files,
     ISearchIndex index,
     JobScheduler jobs,
+    FileWork fileWork,
+    PreviewFiles previews,
     IOptions<DocumentLimits> limits,
     TimeProvider clock,
     ILogger<DocumentWriter> logger)
@@ -57,6 +59,7 @@ public sealed partial class DocumentWriter(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var documents = items.Select(item => New(ownerId, item, now)).ToList();
+        documents.ForEach(fileWork.Prepare);
         db.Documents.AddRange(documents);
         try
         {
@@ -72,11 +75,8 @@ public sealed partial class DocumentWriter(
         foreach (var document in documents)
         {
             await index.UpdateAsync(document.Id, cancellationToken);
-            if (TextExtractor.Supports(document.ContentType))
-            {
-                // The file is in the store already (see IntakeService), so the job may start once this commits.
-                jobs.Enqueue(ExtractTextJob.JobKind, document.Id);
-            }
+            // The file is in the store already (see IntakeService), so its jobs may start once this commits.
+            fileWork.Enqueue(document);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -132,11 +132,17 @@ public sealed partial class DocumentWriter(
         return document;
     }
 
-    /// <summary>Removes the row (its tags and shares go with it), returns its bytes to the quota, then removes the file.</summary>
+    /// <summary>Removes the row (its tags and shares go with it), returns its bytes to the quota, then removes the file and its previews.</summary>
     public async Task DeleteAsync(Document document, CancellationToken cancellationToken)
     {
+        string? previewKey;
+        int previewPages;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // Read now, not from the caller's copy: a preview job may have stored new images since.
+            var preview = await db.Documents.Where(d => d.Id == document.Id)
+                .Select(d => new { d.PreviewKey, d.PreviewPages }).FirstOrDefaultAsync(cancellationToken);
+            (previewKey, previewPages) = (preview?.PreviewKey, preview?.PreviewPages ?? 0);
             var deleted = await db.Documents.Where(d => d.Id == document.Id).ExecuteDeleteAsync(cancellationToken);
             if (deleted == 0)
             {
@@ -162,6 +168,11 @@ public sealed partial class DocumentWriter(
                 // The row is gone, so the file is unreachable; the integrity check removes it later.
                 LogFileNotDeleted(exception, name);
             }
+        }
+
+        if (previewKey is not null)
+        {
+            await previews.DeleteAsync(previewKey, previewPages);
         }
     }
 

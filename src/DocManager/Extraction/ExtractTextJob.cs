@@ -1,6 +1,7 @@
 using DocManager.Data;
 using DocManager.Jobs;
 using DocManager.Notifications;
+using DocManager.Previews;
 using DocManager.Search;
 using DocManager.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -31,9 +32,16 @@ public sealed class ExtractTextJob(
             .Where(d => d.Id == job.DocumentId && d.StoredName != null)
             .Select(d => new { d.Id, d.OwnerId, d.Title, StoredName = d.StoredName!, d.ContentType })
             .FirstOrDefaultAsync(cancellationToken);
-        if (document is null || !TextExtractor.Supports(document.ContentType))
+        if (document is null)
         {
-            return; // deleted since, or nothing to extract
+            return; // deleted since
+        }
+
+        if (!TextExtractor.Supports(document.ContentType))
+        {
+            await db.Documents.Where(d => d.Id == document.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.TextStatus, PreviewState.None), cancellationToken);
+            return;
         }
 
         await using var stream = await files.OpenReadAsync(document.StoredName, cancellationToken)
@@ -63,10 +71,22 @@ public sealed class ExtractTextJob(
             text.ExtractedAt = clock.GetUtcNow().UtcDateTime;
         }
 
+        var found = !string.IsNullOrWhiteSpace(extracted.Text);
+        await db.Documents.Where(d => d.Id == document.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.TextStatus, found ? PreviewState.Ready : PreviewState.None)
+            .SetProperty(d => d.TextSource, found ? TextSource.File : null)
+            .SetProperty(d => d.TextError, (string?)null), cancellationToken);
         notifications.Add(document.OwnerId, NotificationService.Indexed, $"Text of “{document.Title}” is now searchable", $"/documents/{document.Id}");
         await db.SaveChangesAsync(cancellationToken);
         await index.UpdateAsync(document.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifications.PublishAsync(cancellationToken);
     }
+
+    /// <summary>After the last retry (an unreadable file, a store outage): failed, with the reason, not pending forever.</summary>
+    public Task GiveUpAsync(Job job, string error, CancellationToken cancellationToken) =>
+        db.Documents.Where(d => d.Id == job.DocumentId && d.TextStatus == PreviewState.Pending)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.TextStatus, PreviewState.Failed)
+                .SetProperty(d => d.TextError, PreviewState.Reason(error)), cancellationToken);
 }

@@ -121,8 +121,7 @@ public sealed partial class IntegrityCheck(
             // Files go into the store before their rows are committed, so a young file with no row may
             // be an upload still committing (on any instance); only one older than the grace period is
             // garbage: a crash between the two steps, or a failed delete.
-            if (file.LastModified < orphanedBefore && !known.Contains(file.Name) &&
-                !await db.Documents.AnyAsync(d => d.StoredName == file.Name, cancellationToken))
+            if (file.LastModified < orphanedBefore && !known.Contains(file.Name) && !await IsReferencedAsync(db, file.Name, cancellationToken))
             {
                 await store.DeleteAsync(file.Name, cancellationToken);
                 LogOrphanRemoved(file.Name, file.LastModified);
@@ -133,6 +132,18 @@ public sealed partial class IntegrityCheck(
         var result = new IntegrityResult(clock.GetUtcNow().UtcDateTime, checkedCount, missing, corrupted, orphans);
         report.Latest = result;
         return result;
+    }
+
+    /// <summary>A document's file, or a preview image of the previews a document currently shows (older ones are garbage).</summary>
+    private static Task<bool> IsReferencedAsync(AppDbContext db, string name, CancellationToken cancellationToken)
+    {
+        if (StoredName.IsPreview(name))
+        {
+            var stem = StoredName.StemOf(name);
+            return db.Documents.AnyAsync(d => d.PreviewKey == stem, cancellationToken);
+        }
+
+        return db.Documents.AnyAsync(d => d.StoredName == name, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Integrity check: the file of document {DocumentId} ({Name}) is missing")]

@@ -91,16 +91,62 @@ public sealed partial class JobRunner(
                 throw new InvalidOperationException($"No handler for jobs of kind '{job.Kind}'.");
             }
 
-            await handler.RunAsync(job, cancellationToken);
+            await RunHoldingLeaseAsync(handler, job, cancellationToken);
             await db.Jobs.Where(j => j.Id == job.Id).ExecuteDeleteAsync(CancellationToken.None);
             LogRan(job.Kind, job.Id, job.Attempts);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await RecordFailureAsync(db, job, exception);
+            await RecordFailureAsync(db, handler, job, exception);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Runs the handler while renewing the job's lease every third of its length, so a long job (a
+    /// 50-page PDF read by OCR) keeps its claim as long as its worker lives, and a dead worker's job
+    /// is free again within one lease.
+    /// </summary>
+    private async Task RunHoldingLeaseAsync(IJobHandler handler, Job job, CancellationToken cancellationToken)
+    {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewal = RenewLeaseAsync(job.Id, done.Token);
+        try
+        {
+            await handler.RunAsync(job, cancellationToken);
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await renewal;
+        }
+    }
+
+    private async Task RenewLeaseAsync(long jobId, CancellationToken cancellationToken)
+    {
+        var lease = Lease;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(lease / 3, clock, cancellationToken);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var until = clock.GetUtcNow().UtcDateTime + lease;
+                await db.Jobs.Where(j => j.Id == jobId && j.LockedBy == Worker)
+                    .ExecuteUpdateAsync(set => set.SetProperty(j => j.LockedUntil, until), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // A database hiccup: the lease still runs, and the next renewal may succeed.
+                LogRenewalFailed(exception, jobId);
+            }
+        }
     }
 
     private async Task<Job?> ClaimAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -133,7 +179,7 @@ public sealed partial class JobRunner(
         return null;
     }
 
-    private async Task RecordFailureAsync(AppDbContext db, Job job, Exception exception)
+    private async Task RecordFailureAsync(AppDbContext db, IJobHandler? handler, Job job, Exception exception)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var givingUp = job.Attempts >= MaxAttempts;
@@ -150,6 +196,14 @@ public sealed partial class JobRunner(
         if (givingUp)
         {
             LogGaveUp(exception, job.Kind, job.Id, job.Attempts);
+            try
+            {
+                await (handler?.GiveUpAsync(job, exception.Message, CancellationToken.None) ?? Task.CompletedTask);
+            }
+            catch (Exception giveUpFailure)
+            {
+                LogGiveUpFailed(giveUpFailure, job.Kind, job.Id);
+            }
         }
         else
         {
@@ -168,6 +222,12 @@ public sealed partial class JobRunner(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {Kind} #{JobId} failed {Attempts} times; giving up")]
     private partial void LogGaveUp(Exception exception, string kind, long jobId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the lease of job #{JobId}; will try again")]
+    private partial void LogRenewalFailed(Exception exception, long jobId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {Kind} #{JobId} could not record that it gave up")]
+    private partial void LogGiveUpFailed(Exception exception, string kind, long jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not claim a job; will try again")]
     private partial void LogClaimFailed(Exception exception);

@@ -13,6 +13,9 @@ public sealed class NotificationService(AppDbContext db, INotificationBus bus, T
     public const string Indexed = "indexed";
     public const string Storage = "storage";
 
+    /// <summary>A live-only event: a document's thumbnail is ready (<see cref="PublishLiveAsync"/>).</summary>
+    public const string PreviewReady = "preview";
+
     private readonly List<Notification> _pending = [];
 
     /// <summary>Adds the notification to the unit of work; it is saved with the caller's own changes.</summary>
@@ -39,6 +42,19 @@ public sealed class NotificationService(AppDbContext db, INotificationBus bus, T
         foreach (var notification in sent)
         {
             await bus.PublishAsync(NotificationMessage.From(notification), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Tells the users' open pages something that is not worth keeping as a notification (a thumbnail is
+    /// ready): sent to live streams only, with id 0, and never stored, so it is not in anyone's list.
+    /// </summary>
+    public async Task PublishLiveAsync(IEnumerable<int> userIds, string kind, string message, string? link, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var userId in userIds.Distinct())
+        {
+            await bus.PublishAsync(new NotificationMessage(0, userId, kind, message, link, now, Read: true), cancellationToken);
         }
     }
 

@@ -54,7 +54,9 @@ internal static class NotificationStream
             try
             {
                 var message = await subscription.Reader.ReadAsync(wait.Token);
-                if (message.Id > lastSent)
+                // Live-only events (id 0) are not stored, so they have no id to resume from; stored ones
+                // already sent while catching up come round again and are dropped by their id.
+                if (message.Id == 0 || message.Id > lastSent)
                 {
                     // Checked before every event too, or a busy stream would never reach the quiet
                     // interval where a signed-out session is noticed, and would keep sending.
@@ -63,8 +65,15 @@ internal static class NotificationStream
                         return;
                     }
 
-                    await SendAsync(http, message, stopping);
-                    lastSent = message.Id;
+                    if (message.Id == 0)
+                    {
+                        await SendLiveAsync(http, message, stopping);
+                    }
+                    else
+                    {
+                        await SendAsync(http, message, stopping);
+                        lastSent = message.Id;
+                    }
                 }
             }
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
@@ -89,6 +98,13 @@ internal static class NotificationStream
     {
         var data = JsonSerializer.Serialize(message, Json);
         await http.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"id: {message.Id}\nevent: notification\ndata: {data}\n\n"), cancellationToken);
+        await http.Response.Body.FlushAsync(cancellationToken);
+    }
+
+    private static async Task SendLiveAsync(HttpContext http, NotificationMessage message, CancellationToken cancellationToken)
+    {
+        var data = JsonSerializer.Serialize(message, Json);
+        await http.Response.WriteAsync($"event: {message.Kind}\ndata: {data}\n\n", cancellationToken);
         await http.Response.Body.FlushAsync(cancellationToken);
     }
 

@@ -17,6 +17,9 @@ public sealed class PreviewOptions
     /// <summary>The Office converter (`soffice`) to use; empty means Office files get no preview.</summary>
     public string Office { get; set; } = "";
 
+    /// <summary>Whether Office files get previews on this instance.</summary>
+    public bool OfficeConfigured => !string.IsNullOrWhiteSpace(Office);
+
     /// <summary>External programs running at once on this instance, so previews never starve the web requests of CPU.</summary>
     public int Concurrency { get; set; } = 1;
 

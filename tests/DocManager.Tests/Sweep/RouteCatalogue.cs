@@ -47,6 +47,8 @@ public static class RouteCatalogue
         new(Get, "/documents/{id}/delete"),
         new(Post, "/documents/{id}/delete", Form),
         new(Get, "/files/{id}", Query: "inline=1"),
+        new(Get, "/documents/{id}/thumbnail", Query: "v=0123456789ab"),
+        new(Get, "/documents/{id}/pages/{page}", Query: "v=0123456789ab"),
         new(Get, "/api/documents", Query: ListFilters + "&limit=10"),
         new(Post, "/api/documents", Json, Json: """{"title":"Swept note","description":"Made by the sweep","category":"notes","tags":["swept","notes"],"priority":"high"}"""),
         new(Get, "/api/documents/{id}"),

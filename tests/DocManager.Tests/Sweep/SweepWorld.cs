@@ -36,7 +36,7 @@ public sealed class SweepWorld(
         var ownerName = await owner.RegisterNewUserAsync();
         using var viewer = app.CreateBrowser();
         var viewerName = await viewer.RegisterNewUserAsync();
-        var documentId = await owner.UploadDocumentAsync(TestFile.PngOfSize("swept picture.png", 4000), new("title", "Swept report"), new("tags", "swept"));
+        var documentId = await owner.UploadDocumentAsync(Previews.PreviewSteps.RealPng("swept picture.png", 64, 48), new("title", "Swept report"), new("tags", "swept"));
         await owner.ShareDocumentAsync(documentId, viewerName);
         await viewer.ShareDocumentAsync(await viewer.CreateNoteIdAsync("A note for the owner"), ownerName);
         await app.WaitForJobsAsync();
@@ -48,6 +48,7 @@ public sealed class SweepWorld(
         {
             ["{id}"] = Number(documentId),
             ["{version}"] = Number(version),
+            ["{page}"] = "1",
             ["{userId}"] = Number(await app.UserIdAsync(viewerName)),
             ["{viewer}"] = viewerName,
             ["{owner}"] = ownerName,

@@ -1,6 +1,7 @@
 // Live notifications: the unread badge and a short message when something happens, from the
 // server's event stream; when the stream is not available, the list is polled instead.
 import { api, announce } from './api.js';
+import { announcePreview } from './previews.js';
 
 const POLL_MS = 30000;
 
@@ -53,6 +54,7 @@ export function initNotifications(badge) {
   let failures = 0;
   stream.addEventListener('open', () => { failures = 0; });
   stream.addEventListener('notification', (event) => show(JSON.parse(event.data)));
+  stream.addEventListener('preview', (event) => announcePreview(JSON.parse(event.data)));
   stream.addEventListener('error', () => {
     // The browser reconnects by itself (sending Last-Event-ID); after repeated failures, poll instead.
     // An error status (a 503 from a proxy, say) closes the stream for good at the first error, with

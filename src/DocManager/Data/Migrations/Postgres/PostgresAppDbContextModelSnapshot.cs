@@ -103,6 +103,22 @@ namespace DocManager.Data.Migrations.Postgres
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PreviewError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PreviewKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("PreviewPages")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreviewStatus")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -118,6 +134,19 @@ namespace DocManager.Data.Migrations.Postgres
                     b.Property<string>("StoredName")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TextError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TextSource")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("TextStatus")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -137,6 +166,9 @@ namespace DocManager.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PreviewKey")
+                        .IsUnique();
 
                     b.HasIndex("StoredName")
                         .IsUnique();
@@ -278,11 +310,14 @@ namespace DocManager.Data.Migrations.Postgres
                     b.Property<int>("DocumentId")
                         .HasColumnType("integer");
 
-                    b.Property<double>("Rank")
-                        .HasColumnType("double precision");
+                    b.Property<bool>("InFileName")
+                        .HasColumnType("boolean");
 
-                    b.Property<int>("TitleMatch")
-                        .HasColumnType("integer");
+                    b.Property<bool>("InTagsOrDescription")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("InTitle")
+                        .HasColumnType("boolean");
 
                     b.ToTable((string)null);
 

@@ -94,6 +94,22 @@ namespace DocManager.Data.Migrations.Sqlite
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PreviewError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviewKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviewPages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviewStatus")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -108,6 +124,19 @@ namespace DocManager.Data.Migrations.Sqlite
 
                     b.Property<string>("StoredName")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextSource")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextStatus")
+                        .IsRequired()
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -128,6 +157,9 @@ namespace DocManager.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PreviewKey")
+                        .IsUnique();
 
                     b.HasIndex("StoredName")
                         .IsUnique();
@@ -265,10 +297,13 @@ namespace DocManager.Data.Migrations.Sqlite
                     b.Property<int>("DocumentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Rank")
-                        .HasColumnType("REAL");
+                    b.Property<bool>("InFileName")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<int>("TitleMatch")
+                    b.Property<bool>("InTagsOrDescription")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InTitle")
                         .HasColumnType("INTEGER");
 
                     b.ToTable((string)null);

@@ -1,0 +1,88 @@
+namespace DocManager.Previews;
+
+/// <summary>
+/// Makes a document's pictures by its kind: PDFs through pdftoppm, images through Skia, text drawn
+/// as its first lines. Every expected failure is a <see cref="PreviewResult"/>, never an exception,
+/// so the job can record it as a failed preview instead of retrying a file that will never work.
+/// </summary>
+public sealed class PreviewMaker(PdfRasterizer pdfs, ImageThumbnailer images)
+{
+    /// <summary>Images larger than this are not read into memory to be decoded (the header check comes after).</summary>
+    public const long MaxImageBytes = 256L * 1024 * 1024;
+
+    public async Task<PreviewResult> MakeAsync(PreviewKind kind, Stream file, CancellationToken cancellationToken) => kind switch
+    {
+        PreviewKind.Pdf => await FromPdfAsync(file, cancellationToken),
+        PreviewKind.Image => await FromImageAsync(file, cancellationToken),
+        PreviewKind.Text => await FromTextAsync(file, cancellationToken),
+        _ => PreviewResult.Failure($"{kind} files get no preview here"),
+    };
+
+    /// <summary>A PDF's pages (from pdftoppm as PNG) re-encoded as WebP, the first as the thumbnail too.</summary>
+    public async Task<PreviewResult> FromPdfAsync(Stream pdf, CancellationToken cancellationToken)
+    {
+        var rendered = await pdfs.RenderAsync(pdf, cancellationToken);
+        if (rendered.Pdf is not { } raster)
+        {
+            return PreviewResult.Failure(rendered.FailureReason ?? "the PDF could not be rendered");
+        }
+
+        // Re-encoding is CPU work: off the job runner's thread so the instance stays responsive.
+        return await Task.Run(() =>
+        {
+            var thumbnail = images.Thumbnail(raster.Thumbnail);
+            if (thumbnail.Image is null)
+            {
+                return PreviewResult.Failure("thumbnail: " + thumbnail.FailureReason);
+            }
+
+            var pages = new List<WebpImage>(raster.Pages.Count);
+            foreach (var png in raster.Pages)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = images.Page(png);
+                if (page.Image is null)
+                {
+                    return PreviewResult.Failure($"page {pages.Count + 1}: {page.FailureReason}");
+                }
+
+                pages.Add(page.Image);
+            }
+
+            return PreviewResult.Success(new PreviewSet(thumbnail.Image, pages));
+        }, cancellationToken);
+    }
+
+    private async Task<PreviewResult> FromImageAsync(Stream image, CancellationToken cancellationToken)
+    {
+        if (image.CanSeek && image.Length > MaxImageBytes)
+        {
+            return PreviewResult.Failure("the image file is too large to preview");
+        }
+
+        using var buffer = new MemoryStream();
+        await image.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        return await Task.Run(() =>
+        {
+            var thumbnail = images.Thumbnail(bytes);
+            if (thumbnail.Image is null)
+            {
+                return PreviewResult.Failure(thumbnail.FailureReason ?? "the image could not be read");
+            }
+
+            var page = images.Page(bytes);
+            return page.Image is null
+                ? PreviewResult.Failure(page.FailureReason ?? "the image could not be read")
+                : PreviewResult.Success(new PreviewSet(thumbnail.Image, [page.Image]));
+        }, cancellationToken);
+    }
+
+    private static async Task<PreviewResult> FromTextAsync(Stream text, CancellationToken cancellationToken)
+    {
+        var thumbnail = await TextThumbnailer.ThumbnailAsync(text, cancellationToken);
+        return thumbnail.Image is null
+            ? PreviewResult.Failure(thumbnail.FailureReason ?? "the text could not be drawn")
+            : PreviewResult.Success(new PreviewSet(thumbnail.Image, []));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.Json;
+using DocManager.Tests.Infrastructure;
+
+namespace DocManager.Tests.Previews;
+
+/// <summary>Files whose previews can really be made, and what a client sees of them.</summary>
+public static class PreviewSteps
+{
+    /// <summary>A real PNG (Skia-encoded) of the given pixel size.</summary>
+    public static TestFile RealPng(string name, int width, int height) => new(name, TestImages.Png(width, height), "image/png");
+
+    /// <summary>The document's `preview` as the JSON API shows it.</summary>
+    public static async Task<(string Status, int Pages)> PreviewAsync(this Browser browser, int id)
+    {
+        using var document = await browser.DocumentJsonAsync(id);
+        var preview = document.RootElement.GetProperty("preview");
+        return (preview.GetProperty("status").GetString()!, preview.GetProperty("pages").GetInt32());
+    }
+
+    /// <summary>The document's `text` as the JSON API shows it.</summary>
+    public static async Task<(string Status, string? Source)> TextStatusAsync(this Browser browser, int id)
+    {
+        using var document = await browser.DocumentJsonAsync(id);
+        var text = document.RootElement.GetProperty("text");
+        return (text.GetProperty("status").GetString()!, text.GetProperty("source").GetString());
+    }
+
+    /// <summary>Fetches an image route and decodes what came back, checking it is WebP.</summary>
+    public static async Task<(int Width, int Height)> WebpSizeAsync(this Browser browser, string url)
+    {
+        using var response = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/webp", response.Content.Headers.ContentType?.MediaType);
+        using var image = TestImages.DecodeWebp(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        return (image.Width, image.Height);
+    }
+
+    private static async Task<JsonDocument> DocumentJsonAsync(this Browser browser, int id)
+    {
+        using var response = await browser.GetAsync($"/api/documents/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+}
