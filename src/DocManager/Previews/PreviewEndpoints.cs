@@ -1,5 +1,6 @@
 using DocManager.Data;
 using DocManager.Documents;
+using DocManager.Hosting;
 using DocManager.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -27,23 +28,10 @@ internal static class PreviewEndpoints
         endpoints.MapMethods(page, [HttpMethods.Get, HttpMethods.Head],
             (int id, int page, string? v, HttpContext http, AppDbContext db, PreviewFiles files, CancellationToken cancellationToken) =>
                 page < 1 ? Task.FromResult(Results.NotFound()) : ServeAsync(id, page, v, http, db, files, cancellationToken));
-        MethodNotAllowed(endpoints, thumbnail);
-        MethodNotAllowed(endpoints, page);
+        endpoints.MapMethodNotAllowed(thumbnail, HttpMethods.Get, HttpMethods.Head);
+        endpoints.MapMethodNotAllowed(page, HttpMethods.Get, HttpMethods.Head);
         return endpoints;
     }
-
-    /// <summary>
-    /// 405 for any other method. Routing would say so itself, but the details page's route
-    /// (`/documents/{id}/{handler?}`) also takes every method at this depth, and when its constraint
-    /// then rejects the path, routing is left with no endpoint and answers 404. A later-ordered
-    /// endpoint for all methods says 405 instead; GET and HEAD still reach the endpoint above.
-    /// </summary>
-    private static void MethodNotAllowed(IEndpointRouteBuilder endpoints, string pattern) =>
-        endpoints.Map(pattern, (HttpContext http) =>
-        {
-            http.Response.Headers.Allow = "GET, HEAD";
-            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
-        }).WithOrder(1);
 
     /// <summary>Page 0 is the thumbnail.</summary>
     private static async Task<IResult> ServeAsync(int id, int page, string? v, HttpContext http, AppDbContext db, PreviewFiles files, CancellationToken cancellationToken)

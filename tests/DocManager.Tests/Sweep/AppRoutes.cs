@@ -33,6 +33,11 @@ public static class AppRoutes
 
     private static IEnumerable<string> Keys(RouteEndpoint endpoint)
     {
+        if (endpoint.Metadata.GetMetadata<DocManager.Hosting.MethodNotAllowedFallback>() is not null)
+        {
+            return []; // it only refuses the methods of the route it stands behind
+        }
+
         if (endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null)
         {
             return ["GET /{asset}"];
