@@ -174,8 +174,8 @@ public sealed class OcrReader(
     private async Task<string?> RecognizeAsync(ProgramWorkspace workspace, OcrText text, CancellationToken cancellationToken)
     {
         // Through env, which sets the variable and execs tesseract (the gate still sees tesseract's own pid and
-        // exit code): one OpenMP thread, since `Previews:Concurrency` counts programs and each should take
-        // one core, and OpenMP's idle threads spin, spending the CPU-time limit on waiting.
+        // exit code): one OpenMP thread. `Previews:Concurrency` counts programs, each meant to take one core,
+        // and Debian's OpenMP build was far slower unbounded (a dense page: 14 s and 14 s of CPU, against 2 s).
         var run = await workspace.RunAsync("env",
             ["OMP_THREAD_LIMIT=1", Program, Scan, ScanName, "-l", options.Value.Languages], cancellationToken);
         if (!run.Succeeded)
