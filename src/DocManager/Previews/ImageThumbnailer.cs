@@ -27,24 +27,13 @@ public sealed class ImageThumbnailer(IOptions<PreviewOptions> options)
     {
         using var data = SKData.CreateCopy(bytes);
         using var stream = new SKMemoryStream(data);
-        // Creating the codec reads the header only: the pixel size is known before any pixel is decoded.
-        using var codec = SKCodec.Create(stream, out var created);
+        using var codec = OpenCodec(stream, options.Value.MaxPixels, out var refused);
         if (codec is null)
         {
-            return ImagePreviewResult.Failure($"not a readable image ({created})");
-        }
-
-        if (codec.EncodedFormat is not (SKEncodedImageFormat.Png or SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Gif or SKEncodedImageFormat.Webp))
-        {
-            return ImagePreviewResult.Failure($"{codec.EncodedFormat} images get no preview");
+            return ImagePreviewResult.Failure(refused);
         }
 
         var raw = codec.Info.Size;
-        if (raw.Width <= 0 || raw.Height <= 0 || (long)raw.Width * raw.Height > options.Value.MaxPixels)
-        {
-            return ImagePreviewResult.Failure($"the image is {raw.Width} × {raw.Height} pixels, more than {options.Value.MaxPixels} allowed");
-        }
-
         var origin = codec.EncodedOrigin;
         var turned = SwapsSides(origin);
         var scale = scaleFor(turned ? new SKSizeI(raw.Height, raw.Width) : raw);
@@ -70,6 +59,32 @@ public sealed class ImageThumbnailer(IOptions<PreviewOptions> options)
         using var image = SKImage.FromBitmap(decoded);
         canvas.DrawImage(image, new SKRect(0, 0, target.Width, target.Height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         return Encode(surface, outWidth, outHeight);
+    }
+
+    /// <summary>
+    /// Creates the codec, which reads the header only, and refuses what is not decoded: formats other than
+    /// PNG, JPEG, GIF and WebP, and images of more than <paramref name="maxPixels"/>, before any pixel is.
+    /// Shared with OCR, which decodes uploaded images the same way.
+    /// </summary>
+    internal static SKCodec? OpenCodec(SKStream stream, long maxPixels, out string refused)
+    {
+        var codec = SKCodec.Create(stream, out var created);
+        refused = codec switch
+        {
+            null => $"not a readable image ({created})",
+            { EncodedFormat: not (SKEncodedImageFormat.Png or SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Gif or SKEncodedImageFormat.Webp) } =>
+                $"{codec.EncodedFormat} images are not supported",
+            { Info.Size: var size } when size.Width <= 0 || size.Height <= 0 || (long)size.Width * size.Height > maxPixels =>
+                $"the image is {size.Width} × {size.Height} pixels, more than {maxPixels} allowed",
+            _ => "",
+        };
+        if (refused.Length == 0)
+        {
+            return codec;
+        }
+
+        codec?.Dispose();
+        return null;
     }
 
     /// <summary>Encodes what was drawn as WebP; shared with <see cref="TextThumbnailer"/>.</summary>
@@ -113,11 +128,11 @@ public sealed class ImageThumbnailer(IOptions<PreviewOptions> options)
         return bitmap;
     }
 
-    private static bool SwapsSides(SKEncodedOrigin origin) =>
+    internal static bool SwapsSides(SKEncodedOrigin origin) =>
         origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
 
     /// <summary>Sets the canvas so a <paramref name="width"/> × <paramref name="height"/> image drawn at 0,0 comes out upright (EXIF orientations 1 to 8).</summary>
-    private static void Orient(SKCanvas canvas, SKEncodedOrigin origin, int width, int height)
+    internal static void Orient(SKCanvas canvas, SKEncodedOrigin origin, int width, int height)
     {
         switch (origin)
         {

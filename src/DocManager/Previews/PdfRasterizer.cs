@@ -113,7 +113,7 @@ public sealed class PdfRasterizer(ContainedPrograms programs, IOptions<PreviewOp
     /// A page much taller than wide would be a huge image at 1,600 px wide (a PDF bomb can be one
     /// point wide and metres tall); such a page is refused before anything is rendered.
     /// </summary>
-    private static string? TooTallPage(PdfInfo info, int first, int last)
+    internal static string? TooTallPage(PdfInfo info, int first, int last)
     {
         for (var page = first; page <= last; page++)
         {

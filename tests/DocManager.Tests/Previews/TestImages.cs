@@ -25,9 +25,12 @@ public static class TestImages
     public static byte[] Png(int width, int height) => Encoded(width, height, SKEncodedImageFormat.Png);
 
     /// <summary>A JPEG with an EXIF APP1 segment saying how to turn it (6: rotate 90° clockwise to show).</summary>
-    public static byte[] JpegWithOrientation(int width, int height, ushort orientation)
+    public static byte[] JpegWithOrientation(int width, int height, ushort orientation) =>
+        WithOrientation(Encoded(width, height, SKEncodedImageFormat.Jpeg), orientation);
+
+    /// <summary>The JPEG with an EXIF APP1 segment inserted after its start marker, giving <paramref name="orientation"/>.</summary>
+    public static byte[] WithOrientation(byte[] jpeg, ushort orientation)
     {
-        var jpeg = Encoded(width, height, SKEncodedImageFormat.Jpeg);
         byte[] exif =
         [
             0xFF, 0xE1, 0x00, 0x22, .. "Exif\0\0"u8,
