@@ -9,6 +9,7 @@ using DocManager.Intake;
 using DocManager.Integrity;
 using DocManager.Jobs;
 using DocManager.Notifications;
+using DocManager.Ocr;
 using DocManager.Previews;
 using DocManager.Search;
 using DocManager.Security;
@@ -51,6 +52,7 @@ builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddExtraction(builder.Configuration);
 builder.Services.AddPreviews(builder.Configuration);
+builder.Services.AddOcr(builder.Configuration);
 builder.Services.AddIntegrityCheck(builder.Configuration);
 
 // Secure by default: every endpoint needs a signed-in user unless it says otherwise.

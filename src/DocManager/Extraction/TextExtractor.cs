@@ -11,6 +11,9 @@ namespace DocManager.Extraction;
 /// </summary>
 public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
 {
+    /// <summary>Between the pages of a PDF's text (as OCR writes it too): page n's text follows the (n-1)th.</summary>
+    public const char PageSeparator = '\f';
+
     /// <summary>Whether files of this content type have text worth extracting.</summary>
     public static bool Supports(string? contentType) => Kind(contentType) is not null;
 
@@ -42,17 +45,23 @@ public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
                 break;
         }
 
-        return new ExtractedText(Search.Snippets.Clean(text.ToString()), text.Truncated);
+        return new ExtractedText(Search.Snippets.Clean(text.ToString()), text.Truncated, text.Pages);
     }
 
     private void ExtractPdf(Stream file, BoundedText text, CancellationToken cancellationToken)
     {
         using var pdf = PdfDocument.Open(file, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
         var pages = Math.Min(pdf.NumberOfPages, limits.Value.MaxPages);
+        text.Pages = pdf.NumberOfPages;
         for (var number = 1; number <= pages && !text.Full; number++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var page = pdf.GetPage(number);
+            if (number > 1)
+            {
+                text.Append(PageSeparator.ToString().AsSpan()); // so a search hit can open the viewer at its page
+            }
+
             text.AppendLine(string.Join(' ', page.GetWords().Select(w => w.Text)));
         }
 
@@ -134,6 +143,9 @@ public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
 
         public bool Truncated { get; set; }
 
+        /// <summary>The file's pages (a PDF's), 1 for files without pages.</summary>
+        public int Pages { get; set; } = 1;
+
         public bool Full => _text.Length >= limit;
 
         public void AppendLine(string value)
@@ -158,4 +170,5 @@ public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
     }
 }
 
-public sealed record ExtractedText(string Text, bool Truncated);
+/// <summary>A file's text, whether it was cut at the limit, and how many pages the file has (1 unless a PDF).</summary>
+public sealed record ExtractedText(string Text, bool Truncated, int Pages = 1);

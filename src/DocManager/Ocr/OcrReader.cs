@@ -20,7 +20,7 @@ public sealed class OcrReader(
     public const string Program = "tesseract";
 
     /// <summary>Between the pages of a PDF's text: page n's text follows the (n-1)th separator.</summary>
-    public const char PageSeparator = '\f';
+    public const char PageSeparator = TextExtractor.PageSeparator;
 
     /// <summary>Dots per inch PDF pages are rendered at: what tesseract is trained for, so printed text reads best.</summary>
     public const int Resolution = 300;

@@ -1,6 +1,7 @@
 using DocManager.Documents;
 using DocManager.Extraction;
 using DocManager.Jobs;
+using DocManager.Ocr;
 using Microsoft.Extensions.Options;
 
 namespace DocManager.Previews;
@@ -11,7 +12,7 @@ namespace DocManager.Previews;
 /// <see cref="Enqueue"/> adds the jobs for what is pending once the row has its id, in the same
 /// unit of work, so they run once the file's row is committed.
 /// </summary>
-public sealed class FileWork(JobScheduler jobs, IOptions<PreviewOptions> options)
+public sealed class FileWork(JobScheduler jobs, OcrReader ocr, IOptions<PreviewOptions> options)
 {
     /// <summary>For a document whose file is new (or replaced): what is to be made is pending, the rest none.</summary>
     public void Prepare(Document document)
@@ -19,7 +20,7 @@ public sealed class FileWork(JobScheduler jobs, IOptions<PreviewOptions> options
         document.PreviewStatus = document.HasFile && PreviewKinds.For(document.ContentType, options.Value.OfficeConfigured) != PreviewKind.None
             ? PreviewState.Pending
             : PreviewState.None;
-        document.TextStatus = document.HasFile && TextExtractor.Supports(document.ContentType) ? PreviewState.Pending : PreviewState.None;
+        document.TextStatus = document.HasFile && ExtractTextJob.HasReadableText(document.ContentType, ocr.Enabled) ? PreviewState.Pending : PreviewState.None;
         document.PreviewPages = 0;
         document.PreviewError = null;
         document.TextSource = null;

@@ -70,7 +70,8 @@ public static class Snippets
         var clean = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            clean.Append(char.IsControl(c) && c is not ('\n' or '\t') ? ' ' : c);
+            // Form feeds stay: they separate a PDF's pages (TextExtractor.PageSeparator).
+            clean.Append(char.IsControl(c) && c is not ('\n' or '\t' or '\f') ? ' ' : c);
         }
 
         return clean.ToString();
