@@ -105,7 +105,8 @@ public static class TextDocuments
                 slideIds.Append(new P.SlideId { Id = id++, RelationshipId = presentationPart.GetIdOfPart(slidePart) });
             }
 
-            presentationPart.Presentation.Append(slideIds);
+            // Without a slide size LibreOffice opens the deck but cannot lay its pages out.
+            presentationPart.Presentation.Append(slideIds, new P.SlideSize { Cx = 9144000, Cy = 6858000 }, new P.NotesSize { Cx = 6858000, Cy = 9144000 });
         }
 
         return new TestFile(name, buffer.ToArray());

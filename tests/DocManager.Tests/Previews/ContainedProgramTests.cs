@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using DocManager.Previews;
-using DocManager.Tests.Infrastructure;
 
 namespace DocManager.Tests.Previews;
 
@@ -31,10 +30,7 @@ public sealed class ContainedProgramTests : IDisposable
         Assert.False(result.Succeeded);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
         Assert.False(Directory.Exists(folder));
-        foreach (var pid in new[] { doubles.Evidence("leader"), doubles.Evidence("child") }.Select(p => int.Parse(p, CultureInfo.InvariantCulture)))
-        {
-            await Processes.WaitUntilAsync($"process {pid} ends", TimeSpan.FromSeconds(5), () => Task.FromResult(ProgramDoubles.IsGone(pid)));
-        }
+        await doubles.WaitUntilGoneAsync("leader", "child");
     }
 
     [Fact]
@@ -50,8 +46,7 @@ public sealed class ContainedProgramTests : IDisposable
             Assert.Equal(ProgramEnding.TimedOut, result.Ending);
         }
 
-        var orphan = int.Parse(doubles.Evidence("orphan"), CultureInfo.InvariantCulture);
-        await Processes.WaitUntilAsync($"process {orphan} ends", TimeSpan.FromSeconds(5), () => Task.FromResult(ProgramDoubles.IsGone(orphan)));
+        await doubles.WaitUntilGoneAsync("orphan");
     }
 
     [Fact]

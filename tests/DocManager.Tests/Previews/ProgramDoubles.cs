@@ -1,4 +1,6 @@
+using System.Globalization;
 using DocManager.Previews;
+using DocManager.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +31,15 @@ public sealed class ProgramDoubles : IDisposable
     }
 
     public string Evidence(string name) => File.ReadAllText(Path.Combine(Folder, name));
+
+    /// <summary>Waits until each process whose pid a script wrote to an evidence file has ended.</summary>
+    public async Task WaitUntilGoneAsync(params string[] pidFiles)
+    {
+        foreach (var pid in pidFiles.Select(file => int.Parse(Evidence(file), CultureInfo.InvariantCulture)))
+        {
+            await Processes.WaitUntilAsync($"process {pid} ends", TimeSpan.FromSeconds(5), () => Task.FromResult(IsGone(pid)));
+        }
+    }
 
     public static ContainedPrograms Runner(PreviewOptions options) =>
         new(Options.Create(options), NullLogger<ContainedPrograms>.Instance);
