@@ -37,7 +37,7 @@ public sealed class MakePreviewJob(
         }
 
         var kind = PreviewKinds.For(document.ContentType, options.Value.OfficeConfigured);
-        var result = kind == PreviewKind.None ? null : await MakeAsync(kind, document.StoredName, cancellationToken);
+        var result = kind == PreviewKind.None ? null : await MakeAsync(kind, document.StoredName, document.ContentType!, cancellationToken);
         var set = result?.Set;
         var stem = set is null ? null : await previews.SaveAsync(set, cancellationToken);
         var status = result is null ? PreviewState.None : set is null ? PreviewState.Failed : PreviewState.Ready;
@@ -67,11 +67,11 @@ public sealed class MakePreviewJob(
         }
     }
 
-    private async Task<PreviewResult> MakeAsync(PreviewKind kind, string storedName, CancellationToken cancellationToken)
+    private async Task<PreviewResult> MakeAsync(PreviewKind kind, string storedName, string contentType, CancellationToken cancellationToken)
     {
         await using var file = await store.OpenReadAsync(storedName, cancellationToken)
             ?? throw new FileNotFoundException("The stored file is missing.");
-        return await maker.MakeAsync(kind, file, cancellationToken);
+        return await maker.MakeAsync(kind, file, contentType, cancellationToken);
     }
 
     /// <summary>After the last retry of a store or database failure: the preview is failed, not pending forever.</summary>

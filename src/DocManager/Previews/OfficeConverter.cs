@@ -25,7 +25,7 @@ public sealed class OfficeConverter(ContainedPrograms programs, IOptions<Preview
     private const string Output = "input.pdf";
 
     /// <summary>Whether a converter is configured; without one, Office files get no preview (SPEC §8).</summary>
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.Office);
+    public bool IsConfigured => options.Value.OfficeConfigured;
 
     /// <summary>Whether files of this content type (docx, xlsx, pptx) can be converted.</summary>
     public static bool Supports(string? contentType) => contentType is not null && InputNames.ContainsKey(contentType);

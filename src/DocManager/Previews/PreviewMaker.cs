@@ -1,22 +1,36 @@
 namespace DocManager.Previews;
 
 /// <summary>
-/// Makes a document's pictures by its kind: PDFs through pdftoppm, images through Skia, text drawn
-/// as its first lines. Every expected failure is a <see cref="PreviewResult"/>, never an exception,
+/// Makes a document's pictures by its kind: PDFs through pdftoppm, Office files through LibreOffice
+/// then as PDFs, images through Skia, text drawn as its first lines. Every expected failure is a <see cref="PreviewResult"/>, never an exception,
 /// so the job can record it as a failed preview instead of retrying a file that will never work.
 /// </summary>
-public sealed class PreviewMaker(PdfRasterizer pdfs, ImageThumbnailer images)
+public sealed class PreviewMaker(PdfRasterizer pdfs, ImageThumbnailer images, OfficeConverter office)
 {
     /// <summary>Images larger than this are not read into memory to be decoded (the header check comes after).</summary>
     public const long MaxImageBytes = 256L * 1024 * 1024;
 
-    public async Task<PreviewResult> MakeAsync(PreviewKind kind, Stream file, CancellationToken cancellationToken) => kind switch
+    public async Task<PreviewResult> MakeAsync(PreviewKind kind, Stream file, string contentType, CancellationToken cancellationToken) => kind switch
     {
+        PreviewKind.Office => await FromOfficeAsync(file, contentType, cancellationToken),
         PreviewKind.Pdf => await FromPdfAsync(file, cancellationToken),
         PreviewKind.Image => await FromImageAsync(file, cancellationToken),
         PreviewKind.Text => await FromTextAsync(file, cancellationToken),
         _ => PreviewResult.Failure($"{kind} files get no preview here"),
     };
+
+    /// <summary>An Office file converted to PDF by LibreOffice, then previewed as that PDF.</summary>
+    public async Task<PreviewResult> FromOfficeAsync(Stream document, string contentType, CancellationToken cancellationToken)
+    {
+        var converted = await office.ConvertAsync(document, contentType, cancellationToken);
+        if (converted.Pdf is not { } pdf)
+        {
+            return PreviewResult.Failure(converted.FailureReason ?? "the file could not be converted");
+        }
+
+        using var stream = new MemoryStream(pdf, writable: false);
+        return await FromPdfAsync(stream, cancellationToken);
+    }
 
     /// <summary>A PDF's pages (from pdftoppm as PNG) re-encoded as WebP, the first as the thumbnail too.</summary>
     public async Task<PreviewResult> FromPdfAsync(Stream pdf, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ public static class PreviewsSetup
         services.AddSingleton<ContainedPrograms>();
         services.AddSingleton<PdfRasterizer>();
         services.AddSingleton<ImageThumbnailer>();
+        services.AddSingleton<OfficeConverter>();
         services.AddSingleton<PreviewMaker>();
         services.AddSingleton<PreviewFiles>();
         services.AddScoped<FileWork>();
