@@ -26,6 +26,10 @@ public static class DocumentCards
         var texts = await db.DocumentTexts.AsNoTracking().Where(t => ids.Contains(t.DocumentId))
             .Select(t => new { t.DocumentId, Text = t.Text.Substring(0, SnippetSourceCharacters) })
             .ToDictionaryAsync(t => t.DocumentId, t => t.Text, cancellationToken);
-        return [.. documents.Select(d => new DocumentCard(d, userId, Snippets.Build(terms, d.Description, texts.GetValueOrDefault(d.Id), d.Title)))];
+        return [.. documents.Select(d =>
+        {
+            var text = texts.GetValueOrDefault(d.Id);
+            return new DocumentCard(d, userId, Snippets.Build(terms, d.Description, text, d.Title), Snippets.PageOf(terms, text));
+        })];
     }
 }

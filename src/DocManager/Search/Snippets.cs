@@ -64,6 +64,22 @@ public static class Snippets
         return null;
     }
 
+    /// <summary>
+    /// The page (1-based) of the text's first matched word, counting the page separators before it
+    /// (see Extraction.TextExtractor.PageSeparator); null when nothing in the text matches.
+    /// </summary>
+    public static int? PageOf(SearchTerms terms, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var words = Words(text);
+        var matched = Match(terms, words);
+        return matched.Count == 0 ? null : 1 + text.AsSpan(0, words[matched.Min()].Start).Count('\f');
+    }
+
     /// <summary>Text as it is indexed: control characters become spaces.</summary>
     public static string Clean(string text)
     {
