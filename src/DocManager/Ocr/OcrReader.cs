@@ -9,7 +9,7 @@ namespace DocManager.Ocr;
 /// Reads the words of images and of PDFs without a text layer with tesseract (SPEC §8 "Text from
 /// scans", decision 22). Every program runs through the <see cref="ContainedPrograms"/> gate, so a
 /// hostile file ends as a failed result within `Previews:Timeout` per program; the text is bounded by
-/// <see cref="ExtractionLimits.MaxCharacters"/> and PDFs by `Previews:MaxPages`.
+/// <see cref="ExtractionLimits.MaxCharacters"/> and PDFs by `Previews:MaxPages` and `Extraction:MaxPages`.
 /// </summary>
 public sealed class OcrReader(
     ContainedPrograms programs,
@@ -99,7 +99,8 @@ public sealed class OcrReader(
             await pdf.CopyToAsync(input, cancellationToken);
         }
 
-        var maxPages = previews.Value.MaxPages;
+        // Both bounds: pages beyond `Extraction:MaxPages` are not indexed from a text layer either.
+        var maxPages = Math.Min(previews.Value.MaxPages, limits.Value.MaxPages);
         var info = await workspace.RunAsync("pdfinfo", ["-f", "1", "-l", Number(maxPages), Input], cancellationToken);
         if (!info.Succeeded)
         {

@@ -6,11 +6,11 @@ namespace DocManager.Tests.Api;
 
 /// <summary>
 /// SPEC §4: a document as JSON is exactly `{ id, title, description, category, tags, priority,
-/// createdAt, updatedAt, file, owner, isOwner }`, dates in ISO 8601 UTC, on every route that returns one.
+/// createdAt, updatedAt, file, owner, isOwner, preview, text }`, dates in ISO 8601 UTC, on every route that returns one.
 /// </summary>
 public sealed class DocumentJsonTests
 {
-    private static readonly string[] DocumentFields = ["category", "createdAt", "description", "file", "id", "isOwner", "owner", "priority", "tags", "title", "updatedAt"];
+    private static readonly string[] DocumentFields = ["category", "createdAt", "description", "file", "id", "isOwner", "owner", "preview", "priority", "tags", "text", "title", "updatedAt"];
 
     [Theory]
     [OnEachDatabase]

@@ -15,6 +15,10 @@ public static class StoreInspection
             ? [.. Directory.EnumerateFiles(app.FilesRoot(), "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith(".ready-", StringComparison.Ordinal))]
             : [];
 
+    /// <summary>The stored files of documents, without the preview images stored beside them (`{stem}-t`, `{stem}-p{n}`).</summary>
+    public static string[] DocumentFiles(this TestApp app) =>
+        [.. app.StoredFiles().Where(f => !Path.GetFileName(f).Contains('-', StringComparison.Ordinal))];
+
     public static Task<List<Document>> DocumentsAsync(this TestApp app) =>
         app.Instance.WithScopeAsync<AppDbContext, List<Document>>(db => db.Documents.AsNoTracking().Include(d => d.Tags).OrderBy(d => d.Id).ToListAsync());
 

@@ -106,7 +106,7 @@ public sealed class UploadRejectionTests
         await AssertRefused(response, HttpStatusCode.BadRequest, "Maximum documents reached");
         Assert.Equal(HttpStatusCode.BadRequest, note.StatusCode);
         Assert.Equal(2, (await app.DocumentsAsync()).Count);
-        Assert.Single(app.StoredFiles());
+        Assert.Single(app.DocumentFiles());
         Assert.Equal(2, (await app.UsageAsync(browser.UserName)).DocumentCount);
     }
 

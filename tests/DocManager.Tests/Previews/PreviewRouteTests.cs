@@ -96,7 +96,7 @@ public sealed class PreviewRouteTests
         var id = await owner.UploadDocumentAsync(PreviewSteps.RealPng("later.png", 50, 50));
 
         Assert.Equal(("pending", 0), await owner.PreviewAsync(id));
-        Assert.Equal(("none", null), await owner.TextStatusAsync(id)); // a picture has no text to extract without OCR
+        Assert.Equal(("pending", null), await owner.TextStatusAsync(id)); // a picture's words are read by OCR
         using var thumbnail = await owner.GetAsync($"/documents/{id}/thumbnail");
         using var page = await owner.GetAsync($"/documents/{id}/pages/1");
         Assert.Equal(HttpStatusCode.NotFound, thumbnail.StatusCode);
