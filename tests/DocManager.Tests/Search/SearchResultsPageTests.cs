@@ -48,7 +48,7 @@ public sealed class SearchResultsPageTests
         Assert.Equal([id, fileId], page.CardIds().Order().ToList());
         var results = page.GetElementById("search-results")!;
         // The only images are the cards' own thumbnails; nothing the users wrote became an element.
-        Assert.Empty(results.QuerySelectorAll("img, script, b").Where(e => e.ParentElement?.ClassList.Contains("doc-thumb") != true));
+        Assert.DoesNotContain(results.QuerySelectorAll("img, script, b"), e => e.ParentElement?.ClassList.Contains("doc-thumb") != true);
         Assert.All(results.QuerySelectorAll(".doc-thumb img"), img => Assert.StartsWith($"/documents/{fileId}/thumbnail?v=", img.GetAttribute("src"), StringComparison.Ordinal));
         Assert.Empty(page.QuerySelectorAll("img[onerror], script:not([src])"));
         foreach (var card in new[] { page.Card(id)!, page.Card(fileId)! })
