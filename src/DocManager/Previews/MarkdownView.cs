@@ -43,31 +43,38 @@ public static class MarkdownView
     // Blocks only, in linear time: what the paragraphs are, before their slow inline parsing.
     private static readonly MarkdownPipeline Blocks = BlocksOnly();
 
-    /// <summary>Reads the first <see cref="MaxBytes"/> of a Markdown file and renders them (see <see cref="Render"/>).</summary>
-    public static async Task<HtmlString> RenderAsync(Stream content, int topHeadingLevel = 3, CancellationToken cancellationToken = default) =>
+    /// <summary>Reads the first <see cref="MaxBytes"/> of a Markdown file and renders them (see <see cref="Render(TextExcerpt, int)"/>).</summary>
+    public static async Task<HtmlString> RenderAsync(Stream content, int topHeadingLevel = 2, CancellationToken cancellationToken = default) =>
         Render(await TextView.ReadAsync(content, MaxBytes, cancellationToken), topHeadingLevel);
 
+    /// <summary>Renders the first <see cref="MaxBytes"/> (as UTF-8) of a text already read (see <see cref="Render(TextExcerpt, int)"/>).</summary>
+    public static HtmlString Render(string markdown, int topHeadingLevel = 2)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return Render(TextView.Decode(Encoding.UTF8.GetBytes(markdown), MaxBytes), topHeadingLevel);
+    }
+
     /// <summary>
-    /// The excerpt as HTML in a <c>&lt;div class="markdown"&gt;</c>, followed by a
-    /// <c>&lt;p class="preview-notice"&gt;</c> when the file was cut or could only be shown as plain text.
-    /// The file's <c>#</c> headings become <c>h{topHeadingLevel}</c> (default h3: the page has its h1
-    /// and the viewer's section its h2), the others below it, h6 at most.
+    /// The excerpt as HTML in a <c>&lt;div class="viewer-markdown"&gt;</c>, followed by a
+    /// <c>&lt;p class="muted viewer-notice"&gt;</c> when the file was cut or could only be shown as plain
+    /// text. The file's <c>#</c> headings become <c>h{topHeadingLevel}</c> (default h2: below the
+    /// page's h1, level with its other sections), the others below it, h6 at most.
     /// </summary>
-    public static HtmlString Render(TextExcerpt excerpt, int topHeadingLevel = 3)
+    public static HtmlString Render(TextExcerpt excerpt, int topHeadingLevel = 2)
     {
         ArgumentNullException.ThrowIfNull(excerpt);
         var formatted = TryFormat(excerpt.Text, topHeadingLevel, out var html);
-        var output = new StringBuilder($"<div class=\"markdown\">{html}</div>");
+        var output = new StringBuilder($"<div class=\"viewer-markdown\">{html}</div>");
         foreach (var notice in new[] { excerpt.Notice, formatted ? null : PlainTextNotice }.OfType<string>())
         {
-            output.Append(CultureInfo.InvariantCulture, $"\n<p class=\"preview-notice\">{WebUtility.HtmlEncode(notice)}</p>");
+            output.Append(CultureInfo.InvariantCulture, $"\n<p class=\"muted viewer-notice\">{WebUtility.HtmlEncode(notice)}</p>");
         }
 
         return new HtmlString(output.ToString());
     }
 
     /// <summary>The safe HTML of a Markdown text; the caller bounds its length (<see cref="MaxBytes"/>).</summary>
-    public static string ToHtml(string markdown, int topHeadingLevel = 3)
+    internal static string ToHtml(string markdown, int topHeadingLevel = 2)
     {
         TryFormat(markdown, topHeadingLevel, out var html);
         return html;
@@ -92,7 +99,7 @@ public static class MarkdownView
             // Markdig refuses nesting deeper than its limit (128): such a file is not prose.
         }
 
-        html = $"<pre class=\"markdown-source\">{WebUtility.HtmlEncode(markdown)}</pre>";
+        html = $"<pre class=\"viewer-text\">{WebUtility.HtmlEncode(markdown)}</pre>";
         return false;
     }
 

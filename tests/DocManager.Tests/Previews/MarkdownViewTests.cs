@@ -30,9 +30,9 @@ public sealed class MarkdownViewTests
             - [ ] review
             """);
 
-        // `#` becomes h3 under the page's h1 and the viewer's h2; `##` follows below it.
-        Assert.Equal("Quarterly report", page.QuerySelector("h3")?.TextContent);
-        Assert.Equal("Figures", page.QuerySelector("h4")?.TextContent);
+        // `#` becomes h2, below the page's h1; `##` follows below it.
+        Assert.Equal("Quarterly report", page.QuerySelector("h2")?.TextContent);
+        Assert.Equal("Figures", page.QuerySelector("h3")?.TextContent);
         Assert.Equal("grew", page.QuerySelector("strong")?.TextContent);
         Assert.Equal("fell", page.QuerySelector("del")?.TextContent);
         Assert.Equal(["Item", "Amount"], page.QuerySelectorAll("table th").Select(th => th.TextContent));
@@ -47,9 +47,9 @@ public sealed class MarkdownViewTests
     [Fact]
     public void HeadingLevels_FollowTheChosenTop_AndStopAtH6()
     {
-        var page = Parser.ParseDocument(MarkdownView.ToHtml("# One\n\n###### Six", topHeadingLevel: 2));
+        var page = Parser.ParseDocument(MarkdownView.ToHtml("# One\n\n###### Six", topHeadingLevel: 4));
 
-        Assert.Equal("One", page.QuerySelector("h2")?.TextContent);
+        Assert.Equal("One", page.QuerySelector("h4")?.TextContent);
         Assert.Equal("Six", page.QuerySelector("h6")?.TextContent);
     }
 
@@ -65,9 +65,9 @@ public sealed class MarkdownViewTests
         var page = Parse(markdown);
 
         AssertInert(page);
-        Assert.Empty(page.QuerySelectorAll(".markdown img, .markdown iframe, .markdown style, .markdown b"));
+        Assert.Empty(page.QuerySelectorAll(".viewer-markdown img, .markdown iframe, .markdown style, .markdown b"));
         // What the file says is still there to read.
-        Assert.Contains(markdown.Trim('`').Replace("html\n", "", StringComparison.Ordinal).Trim(), page.QuerySelector(".markdown")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(markdown.Trim('`').Replace("html\n", "", StringComparison.Ordinal).Trim(), page.QuerySelector(".viewer-markdown")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -95,8 +95,8 @@ public sealed class MarkdownViewTests
         var page = Parse(markdown);
 
         AssertInert(page);
-        Assert.Empty(page.QuerySelectorAll(".markdown a, .markdown img"));
-        Assert.Contains("click", page.QuerySelector(".markdown")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".viewer-markdown a, .markdown img"));
+        Assert.Contains("click", page.QuerySelector(".viewer-markdown")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -110,7 +110,7 @@ public sealed class MarkdownViewTests
     [InlineData("[elsewhere](//example.com/x)", "//example.com/x")]
     public void ExternalLink_KeepsItsAddress_WithNoFollowNoOpenerNoReferrer(string markdown, string href)
     {
-        var link = Assert.Single(Parse(markdown).QuerySelectorAll(".markdown a"));
+        var link = Assert.Single(Parse(markdown).QuerySelectorAll(".viewer-markdown a"));
 
         Assert.Equal(href, link.GetAttribute("href"));
         Assert.Equal("nofollow noopener noreferrer", link.GetAttribute("rel"));
@@ -122,7 +122,7 @@ public sealed class MarkdownViewTests
     [InlineData("[sibling](notes/plan.md)", "notes/plan.md")]
     public void SiteLink_KeepsItsAddress(string markdown, string href)
     {
-        var link = Assert.Single(Parse(markdown).QuerySelectorAll(".markdown a"));
+        var link = Assert.Single(Parse(markdown).QuerySelectorAll(".viewer-markdown a"));
 
         Assert.Equal(href, link.GetAttribute("href"));
         Assert.Null(link.GetAttribute("rel"));
@@ -136,7 +136,7 @@ public sealed class MarkdownViewTests
         var page = Parse(markdown);
 
         Assert.Empty(page.QuerySelectorAll("img, [src]"));
-        var link = Assert.Single(page.QuerySelectorAll(".markdown a.markdown-image"));
+        var link = Assert.Single(page.QuerySelectorAll(".viewer-markdown a.markdown-image"));
         Assert.Equal(href, link.GetAttribute("href"));
         Assert.Equal("Image: Chart of revenue", link.TextContent);
     }
@@ -144,7 +144,7 @@ public sealed class MarkdownViewTests
     [Fact]
     public void ImageInsideALink_BecomesTheLinksText()
     {
-        var link = Assert.Single(Parse("[![Logo](https://example.com/logo.png)](https://example.com/)").QuerySelectorAll(".markdown a"));
+        var link = Assert.Single(Parse("[![Logo](https://example.com/logo.png)](https://example.com/)").QuerySelectorAll(".viewer-markdown a"));
 
         Assert.Equal("https://example.com/", link.GetAttribute("href"));
         Assert.Equal("Image: Logo", link.TextContent);
@@ -159,11 +159,11 @@ public sealed class MarkdownViewTests
 
         var page = Parser.ParseDocument((await MarkdownView.RenderAsync(file, cancellationToken: TestContext.Current.CancellationToken)).Value!);
 
-        var shown = page.QuerySelector(".markdown")!.TextContent;
+        var shown = page.QuerySelector(".viewer-markdown")!.TextContent;
         Assert.DoesNotContain("THE END", shown, StringComparison.Ordinal);
         Assert.InRange(shown.Length, MarkdownView.MaxBytes * 9 / 10, MarkdownView.MaxBytes);
-        Assert.NotEmpty(page.QuerySelectorAll(".markdown p"));
-        Assert.Equal("Only the first 64 KiB of this file is shown.", page.QuerySelector(".preview-notice")?.TextContent);
+        Assert.NotEmpty(page.QuerySelectorAll(".viewer-markdown p"));
+        Assert.Equal("Only the first 64 KiB of this file is shown.", page.QuerySelector(".viewer-notice")?.TextContent);
     }
 
     [Fact]
@@ -174,9 +174,9 @@ public sealed class MarkdownViewTests
         var page = Parse(markdown);
 
         AssertInert(page);
-        Assert.Empty(page.QuerySelectorAll(".markdown h3, .markdown a, .markdown b"));
-        Assert.StartsWith("# Title", page.QuerySelector(".markdown pre")?.TextContent, StringComparison.Ordinal);
-        Assert.Contains("shown as plain text", page.QuerySelector(".preview-notice")?.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".viewer-markdown h3, .markdown a, .markdown b"));
+        Assert.StartsWith("# Title", page.QuerySelector(".viewer-markdown pre")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("shown as plain text", page.QuerySelector(".viewer-notice")?.TextContent, StringComparison.Ordinal);
     }
 
     /// <summary>Inputs on which Markdig's time grows with the square of a paragraph's length (512 KiB of "[](" took 97 s).</summary>
@@ -203,7 +203,7 @@ public sealed class MarkdownViewTests
     [Fact]
     public void ShortFile_HasNoNotice()
     {
-        Assert.Null(Parse("Short.").QuerySelector(".preview-notice"));
+        Assert.Null(Parse("Short.").QuerySelector(".viewer-notice"));
     }
 
     [Theory]
@@ -219,7 +219,7 @@ public sealed class MarkdownViewTests
         var page = Parse(markdown);
 
         AssertInert(page);
-        Assert.EndsWith("<script>alert(1)</script> end", page.QuerySelector(".markdown")!.TextContent.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("<script>alert(1)</script> end", page.QuerySelector(".viewer-markdown")!.TextContent.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,8 +264,7 @@ public sealed class MarkdownViewTests
         Assert.Equal(expected, SafeLinks.Classify(url).ToString());
     }
 
-    private static IDocument Parse(string markdown) =>
-        Parser.ParseDocument(MarkdownView.Render(TextView.Decode(Encoding.UTF8.GetBytes(markdown))).Value!);
+    private static IDocument Parse(string markdown) => Parser.ParseDocument(MarkdownView.Render(markdown).Value!);
 
     /// <summary>Nothing in the output can run: no script or embedding element, no on* attribute, no unsafe address.</summary>
     private static void AssertInert(IDocument page)
