@@ -3,17 +3,15 @@ using DocManager.BrowserTests.Infrastructure;
 namespace DocManager.BrowserTests.Screenshots;
 
 /// <summary>
-/// Full-page pictures of the main pages, for the README and for a person to look at. They go to the
-/// folder named by DOCMANAGER_SCREENSHOTS (relative to the repository root, e.g. docs/screenshots),
-/// or else to TestResults/screenshots beside the tests.
+/// Full-page pictures of the main pages, for the README and for a person to look at, saved to the
+/// <see cref="ScreenshotFolder"/>.
 /// </summary>
 public sealed class ScreenshotTests(Chromium chromium)
 {
     [Fact]
     public async Task MainPages_AreCaptured()
     {
-        var folder = OutputFolder();
-        Directory.CreateDirectory(folder);
+        var folder = ScreenshotFolder.Create();
         await using var site = await Site.StartAsync(chromium);
         var maria = await site.NewVisitorAsync();
         var colleague = await site.NewVisitorAsync();
@@ -62,30 +60,5 @@ public sealed class ScreenshotTests(Chromium chromium)
             var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
             Assert.True(bytes.Length > 10_000 && bytes.AsSpan(1, 3).SequenceEqual("PNG"u8), $"{path} is not a real picture");
         }
-    }
-
-    private static string OutputFolder()
-    {
-        var chosen = Environment.GetEnvironmentVariable("DOCMANAGER_SCREENSHOTS");
-        if (string.IsNullOrWhiteSpace(chosen))
-        {
-            return Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-        }
-
-        return Path.IsPathRooted(chosen) ? chosen : Path.Combine(RepositoryRoot(), chosen);
-    }
-
-    /// <summary>The folder holding DocManager.slnx, above the test binaries.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "DocManager.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DOCMANAGER_SCREENSHOTS is relative, but no DocManager.slnx was found above " + AppContext.BaseDirectory);
     }
 }
