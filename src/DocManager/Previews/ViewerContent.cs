@@ -31,7 +31,11 @@ public enum ViewerKind
 }
 
 /// <summary>The viewer's model: the document, what to show, and for pages which one.</summary>
-public sealed record ViewerContent(DocumentSummary Document, ViewerKind Kind, int Page = 1, string? Text = null, bool Truncated = false)
+/// <param name="Text">A text file's start, to be shown escaped.</param>
+/// <param name="Html">A Markdown file rendered safely by <see cref="MarkdownView"/> (with its own notice when cut).</param>
+/// <param name="Notice">Why only part of a text file is shown.</param>
+public sealed record ViewerContent(
+    DocumentSummary Document, ViewerKind Kind, int Page = 1, string? Text = null, Microsoft.AspNetCore.Html.HtmlString? Html = null, string? Notice = null)
 {
     public int PageCount => Document.PreviewPages;
 

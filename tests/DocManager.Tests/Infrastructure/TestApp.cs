@@ -25,11 +25,13 @@ public sealed class TestApp : IAsyncDisposable
 
     public FakeTimeProvider Clock => Instance.Clock;
 
+    /// <param name="services">Changes to the first instance's services (a job kind of the test's own, say).</param>
     public static async Task<TestApp> StartAsync(
-        Backend backend = Backend.Sqlite, IReadOnlyDictionary<string, string?>? settings = null, FileStoreKind store = FileStoreKind.FileSystem)
+        Backend backend = Backend.Sqlite, IReadOnlyDictionary<string, string?>? settings = null, FileStoreKind store = FileStoreKind.FileSystem,
+        Action<IServiceCollection>? services = null)
     {
         var app = new TestApp(await TestEnvironment.CreateAsync(backend, store), settings);
-        app.StartInstance();
+        app.StartInstance(services);
         return app;
     }
 
