@@ -82,7 +82,7 @@ public sealed class OfficeConverter(ContainedPrograms programs, IOptions<Preview
         var output = new FileInfo(workspace.PathOf(Output));
         if (!output.Exists || output.Length == 0)
         {
-            return OfficeConversionResult.Failure("LibreOffice made no PDF" + ErrorLine(run.Errors));
+            return OfficeConversionResult.Failure("LibreOffice made no PDF" + run.ErrorLine(line => line.StartsWith("Error:", StringComparison.Ordinal)));
         }
 
         if (output.Length > MaxPdfBytes)
@@ -94,12 +94,6 @@ public sealed class OfficeConverter(ContainedPrograms programs, IOptions<Preview
         return pdf.AsSpan().StartsWith("%PDF-"u8)
             ? OfficeConversionResult.Success(pdf)
             : OfficeConversionResult.Failure("LibreOffice wrote a file that is not a PDF");
-    }
-
-    private static string ErrorLine(string errors)
-    {
-        var line = errors.Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal));
-        return line is null ? "" : ": " + (line.Length > 200 ? line[..200] : line);
     }
 }
 

@@ -34,9 +34,12 @@ public sealed record ProgramResult(ProgramEnding Ending, int? ExitCode, string O
             : $"exit code {ExitCode}{FirstErrorLine()}",
     };
 
-    private string FirstErrorLine()
+    private string FirstErrorLine() => ErrorLine(_ => true);
+
+    /// <summary>": " and the first line of standard error that <paramref name="wanted"/> accepts, cut to 200 characters; "" when none.</summary>
+    public string ErrorLine(Func<string, bool> wanted)
     {
-        var line = Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        var line = Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(wanted);
         return line is null ? "" : ": " + (line.Length > 200 ? line[..200] : line);
     }
 }
