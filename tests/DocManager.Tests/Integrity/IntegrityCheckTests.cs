@@ -74,6 +74,35 @@ public sealed class IntegrityCheckTests
         Assert.True(late.Healthy);
     }
 
+    [Fact]
+    public async Task PreviewImagesOfADocument_AreKept_AndThoseNoDocumentShows_AreRemoved()
+    {
+        await using var app = await TestApp.StartAsync(settings: ManualIntegrityCheckSettings.Value);
+        using var browser = await app.NewUserAsync();
+        await browser.UploadDocumentAsync(Previews.PreviewSteps.RealPng("shown.png", 80, 60));
+        await app.WaitForJobsAsync();
+        var shown = app.StoredFiles().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(3, shown.Count); // the file, its thumbnail and its page image
+
+        // A set of previews left behind (a replaced set whose delete failed, a crash before its row was written).
+        var stem = "abcd" + new string('1', 28);
+        var leftBehind = new[] { StoredName.Preview(stem, 0), StoredName.Preview(stem, 1) }
+            .Select(name => Path.Combine(app.FilesRoot(), name[..2], name[2..4], name)).ToList();
+        foreach (var path in leftBehind)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, "an old preview", TestContext.Current.CancellationToken);
+        }
+
+        var check = app.Instance.Service<IntegrityCheck>();
+        app.Clock.Advance(check.OrphanGrace + TimeSpan.FromMinutes(1));
+        var result = await check.RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.OrphansRemoved);
+        Assert.Equal(shown, app.StoredFiles().Order(StringComparer.Ordinal).ToList());
+        Assert.True(result.Healthy);
+    }
+
     private static async Task<JsonElement> Readiness(Browser browser)
     {
         using var response = await browser.GetAsync("/readyz");

@@ -179,6 +179,28 @@ public sealed class PreviewRouteTests
     }
 
     [Fact]
+    public async Task InAnS3Store_PreviewsAreObjectsBesideTheFile_AndGoWithTheDocument()
+    {
+        await using var app = await TestApp.StartAsync(store: FileStoreKind.S3);
+        using var owner = await app.NewUserAsync();
+        var id = await owner.UploadDocumentAsync(PreviewSteps.RealPng("in the bucket.png", 640, 480));
+        await app.WaitForJobsAsync();
+        var stored = Assert.Single(await app.DocumentsAsync()).StoredName!;
+
+        var keys = (await TestS3.ObjectsAsync(app.Environment.S3Bucket!)).Select(o => o.Key).ToList();
+        Assert.Equal((400, 300), await owner.WebpSizeAsync($"/documents/{id}/thumbnail"));
+        Assert.Equal((640, 480), await owner.WebpSizeAsync($"/documents/{id}/pages/1"));
+        Assert.Equal(3, keys.Count);
+        Assert.Contains(stored, keys);
+        Assert.Equal(2, keys.Count(k => k.EndsWith("-t", StringComparison.Ordinal) || k.EndsWith("-p1", StringComparison.Ordinal)));
+
+        using var deleted = await owner.Api().DeleteAsync($"/api/documents/{id}");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty(await TestS3.ObjectsAsync(app.Environment.S3Bucket!));
+    }
+
+    [Fact]
     public async Task Previews_SurviveARestart()
     {
         await using var app = await TestApp.StartAsync();
