@@ -52,7 +52,6 @@ public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
     {
         using var pdf = PdfDocument.Open(file, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
         var pages = Math.Min(pdf.NumberOfPages, limits.Value.MaxPages);
-        text.Pages = pdf.NumberOfPages;
         for (var number = 1; number <= pages && !text.Full; number++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -63,6 +62,8 @@ public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
             }
 
             text.AppendLine(string.Join(' ', page.GetWords().Select(w => w.Text)));
+            // The pages the text came from, not the file's: a long PDF read only in part is not a scan for lack of words.
+            text.Pages = number;
         }
 
         text.Truncated |= pdf.NumberOfPages > pages;
@@ -143,7 +144,7 @@ public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
 
         public bool Truncated { get; set; }
 
-        /// <summary>The file's pages (a PDF's), 1 for files without pages.</summary>
+        /// <summary>The pages the text was read from (a PDF's), 1 for files without pages.</summary>
         public int Pages { get; set; } = 1;
 
         public bool Full => _text.Length >= limit;
@@ -170,5 +171,5 @@ public sealed class TextExtractor(IOptions<ExtractionLimits> limits)
     }
 }
 
-/// <summary>A file's text, whether it was cut at the limit, and how many pages the file has (1 unless a PDF).</summary>
+/// <summary>A file's text, whether it was cut at the limit, and how many pages it was read from (1 unless a PDF).</summary>
 public sealed record ExtractedText(string Text, bool Truncated, int Pages = 1);

@@ -84,8 +84,9 @@ public sealed class PdfRasterizer(ContainedPrograms programs, IOptions<PreviewOp
         var images = new List<byte[]>();
         for (var page = first; page <= last; page++)
         {
-            // pdftoppm pads page numbers to the width of the last one: page-1.png, page-01.png, page-001.png.
-            var file = workspace.PathOf($"page-{Number(page).PadLeft(Number(last).Length, '0')}.png");
+            // pdftoppm pads page numbers to the width of the document's page count, however few pages it
+            // renders: page-1.png of 9 pages, page-01.png of 10 to 99, page-001.png of 100 to 999.
+            var file = workspace.PathOf($"page-{Number(page).PadLeft(Number(pageCount).Length, '0')}.png");
             if (!File.Exists(file))
             {
                 return RasterResult.Failure($"pdftoppm made no image of page {page}");

@@ -36,6 +36,26 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>
+    /// Starts the app on an environment the test prepared itself (a database at an older schema, say);
+    /// the app then owns it and disposes of it.
+    /// </summary>
+    public static async Task<TestApp> StartOnAsync(TestEnvironment environment, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new TestApp(environment, settings);
+        try
+        {
+            app.StartInstance();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return app;
+    }
+
+    /// <summary>
     /// Starts one more instance on the same database, files, keys and Redis; <paramref name="services"/>
     /// may change its services (to make it fail at a chosen moment, say).
     /// </summary>

@@ -26,6 +26,26 @@ public static class PreviewSteps
         return (text.GetProperty("status").GetString()!, text.GetProperty("source").GetString());
     }
 
+    /// <summary>
+    /// Waits until the document's preview is no longer pending, for previews slower than
+    /// <see cref="JobSteps.WaitForJobsAsync"/> waits for (LibreOffice starting with a new profile on a busy machine).
+    /// </summary>
+    public static async Task<(string Status, int Pages)> WaitForPreviewAsync(this Browser browser, int id, TimeSpan limit)
+    {
+        var preview = ("pending", 0);
+        await Processes.WaitUntilAsync($"the preview of document {id} is made", limit,
+            async () => (preview = await browser.PreviewAsync(id)).Item1 != "pending", () => preview.ToString());
+        return preview;
+    }
+
+    /// <summary>The document's file as `GET /files/{id}` downloads it.</summary>
+    public static async Task<byte[]> DownloadAsync(this Browser browser, int id)
+    {
+        using var response = await browser.GetAsync($"/files/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Fetches an image route and decodes what came back, checking it is WebP.</summary>
     public static async Task<(int Width, int Height)> WebpSizeAsync(this Browser browser, string url)
     {

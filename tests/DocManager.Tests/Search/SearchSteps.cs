@@ -28,6 +28,10 @@ internal static class SearchSteps
         return [.. json.RootElement.EnumerateArray().Select(e => (e.GetProperty("id").GetInt32(), e.GetProperty("title").GetString()!))];
     }
 
+    /// <summary>The ids `/api/documents?q=` returns on its first page, in its order.</summary>
+    public static async Task<IReadOnlyList<int>> ApiSearchIdsAsync(this Browser browser, string query) =>
+        (await browser.Api().GetJsonAsync("/api/documents?q=" + Uri.EscapeDataString(query))).GetProperty("items").Ids();
+
     /// <summary>The ids `/documents?q=` lists, in its order.</summary>
     public static Task<IReadOnlyList<int>> ListMatchIdsAsync(this Browser browser, string query) =>
         browser.ListIdsAsync("/documents?q=" + Uri.EscapeDataString(query));
