@@ -79,6 +79,10 @@ public sealed class ExtractionFailureTests
         Assert.Equal(0, await app.Instance.WithScopeAsync<AppDbContext, int>(db => db.DocumentTexts.CountAsync()));
         Assert.DoesNotContain(await app.NotificationsAsync(browser), n => n.Kind == "indexed");
         await AssertDocumentStillWorksAsync(browser, id);
+        // …and the document says so, with the reason, instead of reading its text for ever.
+        Assert.Equal(("failed", null), await Previews.PreviewSteps.TextStatusAsync(browser, id));
+        var shown = (await browser.GetPageAsync($"/documents/{id}")).QuerySelector("[data-text-status]")?.TextContent;
+        Assert.StartsWith("Could not read its text: ", shown, StringComparison.Ordinal);
     }
 
     /// <summary>A PDF header with garbage after it, or an Office package whose declared main part is no document.</summary>
