@@ -61,9 +61,10 @@ public sealed class MakePreviewJob(
         if (result is not null)
         {
             // Open pages swap their placeholder for the picture (or for the type's icon when it failed).
+            // The link names the document either way: pages find their placeholders by its id.
             var viewers = await db.Shares.Where(s => s.DocumentId == document.Id).Select(s => s.UserId).ToListAsync(cancellationToken);
             await notifications.PublishLiveAsync([document.OwnerId, .. viewers], NotificationService.PreviewReady,
-                status, stem is null ? null : PreviewUrls.Thumbnail(document.Id, stem), cancellationToken);
+                status, stem is null ? $"/documents/{document.Id}" : PreviewUrls.Thumbnail(document.Id, stem), cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DocManager.Tests.Infrastructure;
 
 namespace DocManager.BrowserTests.Infrastructure;
 
@@ -40,13 +41,20 @@ public static class Seeding
         (await visitor.AddNotesAsync([title], description))[0];
 
     /// <summary>Uploads one text file with <c>POST /api/files</c> under the given file name; answers its id.</summary>
-    public static async Task<int> UploadTextAsync(this Visitor visitor, string fileName, string text, string title)
+    public static Task<int> UploadTextAsync(this Visitor visitor, string fileName, string text, string title) =>
+        visitor.UploadThroughApiAsync(TestFile.Text(fileName, text), title);
+
+    /// <summary>
+    /// Uploads one file with <c>POST /api/files</c>, from the page shown (as the app's own scripts send
+    /// files), and answers its id. The visitor stays on the page they were on.
+    /// </summary>
+    public static async Task<int> UploadThroughApiAsync(this Visitor visitor, TestFile file, string title)
     {
         await EnsureOnSiteAsync(visitor);
         return await visitor.Page.EvaluateAsync<int>("""
-            async ({ fileName, text, title }) => {
+            async ({ name, type, base64, title }) => {
               const form = new FormData();
-              form.append('file', new File([text], fileName, { type: 'text/plain' }));
+              form.append('file', new File([Uint8Array.from(atob(base64), c => c.charCodeAt(0))], name, { type }));
               form.append('title', title);
               const response = await fetch('/api/files', {
                 method: 'POST',
@@ -56,7 +64,7 @@ public static class Seeding
               if (response.status !== 201) throw new Error(`POST /api/files: ${response.status} ${await response.text()}`);
               return (await response.json()).items[0].id;
             }
-            """, new { fileName, text, title });
+            """, new { name = file.Name, type = file.ClaimedType, base64 = Convert.ToBase64String(file.Content), title });
     }
 
     /// <summary>Changes a document's title with <c>PATCH /api/documents/{id}</c>; answers the status.</summary>

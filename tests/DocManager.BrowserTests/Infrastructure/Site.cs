@@ -1,4 +1,6 @@
+using DocManager.Jobs;
 using DocManager.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DocManager.BrowserTests.Infrastructure;
 
@@ -25,8 +27,20 @@ public sealed class Site : IAsyncDisposable
     /// <summary><c>http://localhost:PORT/</c></summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<Site> StartAsync(Chromium chromium) =>
-        new(await KestrelTestApp.StartAsync(Backend.Sqlite), chromium);
+    /// <param name="settings">Settings of the app's own (`Instance:Role=web` keeps its background jobs waiting for <see cref="RunDueJobsAsync"/>).</param>
+    public static async Task<Site> StartAsync(Chromium chromium, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(await KestrelTestApp.StartAsync(Backend.Sqlite, settings), chromium);
+
+    /// <summary>
+    /// Runs the background jobs that are due now (making previews, reading text), here and now, as a
+    /// worker of this app would: for a site started with `Instance:Role=web`, whose jobs wait for the test.
+    /// Answers how many ran.
+    /// </summary>
+    public async Task<int> RunDueJobsAsync()
+    {
+        using var runner = ActivatorUtilities.CreateInstance<JobRunner>(_app.Services);
+        return await runner.RunDueAsync(TestContext.Current.CancellationToken);
+    }
 
     /// <summary>A new person at a new browser window: no cookies, nothing stored.</summary>
     /// <param name="javaScript">false to browse as with scripts turned off: every page must work through plain forms.</param>

@@ -20,6 +20,9 @@ public sealed class KestrelTestApp : IAsyncDisposable
     /// <summary>The instance's data folder (SQLite file, stored files).</summary>
     public string DataDirectory => _factory.Environment.DataDirectory;
 
+    /// <summary>The instance's services, for what a test does beside the browser (running its background jobs, say).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static async Task<KestrelTestApp> StartAsync(Backend backend = Backend.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var factory = new DocManagerFactory(await TestEnvironment.CreateAsync(backend), settings);
