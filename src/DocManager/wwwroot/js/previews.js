@@ -22,9 +22,22 @@ export function initLivePreviews() {
         placeholder.setAttribute('aria-label', `${placeholder.textContent} file without a preview`);
       }
     });
-    // The viewer waiting for this document shows it now.
-    if (document.querySelector(`[data-viewer-pending="${id}"]`)) window.location.reload();
+    // The viewer waiting for this document shows it now: its section is swapped for the server's, so
+    // nothing the user is doing elsewhere on the page (or a navigation under way) is interrupted.
+    if (document.querySelector(`[data-viewer-pending="${id}"]`)) refreshViewer();
   });
+}
+
+async function refreshViewer() {
+  try {
+    const response = await fetch(window.location.href, { headers: { Accept: 'text/html' } });
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('[data-viewer]');
+    const current = document.querySelector('[data-viewer]');
+    if (!fresh || !current) return;
+    current.replaceWith(document.importNode(fresh, true));
+    initViewer(document.querySelector('[data-viewer]'));
+  } catch { /* a reload shows it */ }
 }
 
 export function announcePreview(item) {
