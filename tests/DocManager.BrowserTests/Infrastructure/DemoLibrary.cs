@@ -3,8 +3,8 @@ using DocManager.Tests.Infrastructure;
 namespace DocManager.BrowserTests.Infrastructure;
 
 /// <summary>
-/// A small, believable set of documents — real PDF, Word and Excel files and a note, one of every
-/// category and priority, with tags — put in through the upload and new-note forms.
+/// A small, believable set of documents — real PDF, Word and Excel files, a scanned receipt and a
+/// note, one of every category and priority, with tags — put in through the upload and new-note forms.
 /// </summary>
 public static class DemoLibrary
 {
@@ -25,6 +25,9 @@ public static class DemoLibrary
             category: "invoice", tags: "finance, suppliers", priority: "low");
         await visitor.CreateNoteAsync("Team offsite notes", "Decisions: move to the new office in March, renew the cleaning contract, hire two engineers.",
             category: "notes", tags: "meeting");
+        await visitor.UploadAsync([new TestFile("receipt-scan.png", Tests.Ocr.Scans.Word("RECEIPT"), "image/png")],
+            title: "Hardware store receipt", description: "Scanned on the phone; the printed words are searchable.",
+            category: "invoice", tags: "finance, scans");
         await visitor.UploadAsync([TextDocuments.Pdf("q3-report.pdf", "Quarterly report Q3", "Revenue grew 12% on the second quarter.")],
             title: Report, description: "Revenue, costs and headcount for July to September, for the board meeting.",
             category: "report", tags: "finance, board, q3", priority: "high");

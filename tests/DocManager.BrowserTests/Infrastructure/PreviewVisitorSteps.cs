@@ -68,6 +68,33 @@ public static class PreviewVisitorSteps
         return 0;
     }
 
+    /// <summary>
+    /// Waits until none of this person's documents has its preview or text still pending (LibreOffice,
+    /// pdftoppm and tesseract on two busy cores can take a while); answers how many documents there are.
+    /// </summary>
+    public static async Task<int> WaitForAllBackgroundWorkAsync(this Visitor visitor)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var pending = -1;
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await visitor.Context.APIRequest.GetAsync("/api/documents?limit=100", new() { Headers = new Dictionary<string, string> { ["Accept"] = "application/json" } });
+            Assert.Equal(200, response.Status);
+            var items = (await response.JsonAsync())!.Value.GetProperty("items").EnumerateArray().ToList();
+            pending = items.Count(d => d.GetProperty("preview").GetProperty("status").GetString() == "pending" ||
+                d.GetProperty("text").GetProperty("status").GetString() == "pending");
+            if (pending == 0)
+            {
+                return items.Count;
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"{pending} documents still had previews or text pending after 3 minutes");
+        return 0;
+    }
+
     /// <summary>The viewer on a document's page: the region named after the document.</summary>
     public static ILocator Viewer(this Visitor visitor, string title) =>
         visitor.Page.GetByRole(AriaRole.Region, new() { Name = $"Preview of “{title}”", Exact = true });

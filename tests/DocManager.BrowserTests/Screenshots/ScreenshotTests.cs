@@ -12,7 +12,8 @@ public sealed class ScreenshotTests(Chromium chromium)
     public async Task MainPages_AreCaptured()
     {
         var folder = ScreenshotFolder.Create();
-        await using var site = await Site.StartAsync(chromium);
+        // With the Office converter, so the Word and Excel files show their first page too.
+        await using var site = await Site.StartAsync(chromium, new Dictionary<string, string?> { ["Previews:Office"] = "soffice" });
         var maria = await site.NewVisitorAsync();
         var colleague = await site.NewVisitorAsync();
         var taken = new List<string>();
@@ -32,12 +33,26 @@ public sealed class ScreenshotTests(Chromium chromium)
         await colleague.SignUpAsync("tom.becker");
         await maria.SignUpAsync("maria.lopez");
         await DemoLibrary.SeedAsync(maria);
+        await maria.WaitForAllBackgroundWorkAsync();
         await maria.OpenDocumentAsync(DemoLibrary.Report);
         await maria.ShareThisDocumentAsync("tom.becker");
         await CaptureAsync("document");
 
         await maria.OpenAsync("/documents");
         await CaptureAsync("documents");
+
+        // The viewer alone, as a person sees it on opening a document (not the whole page).
+        await maria.OpenDocumentAsync(DemoLibrary.Report);
+        await maria.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var viewer = Path.Combine(folder, "viewer.png");
+        await maria.Page.ScreenshotAsync(new() { Path = viewer });
+        taken.Add(viewer);
+
+        // A phone: the list with its thumbnails at 375 px.
+        await maria.Page.SetViewportSizeAsync(375, 740);
+        await maria.OpenAsync("/documents");
+        await CaptureAsync("documents-375");
+        await maria.Page.SetViewportSizeAsync(1280, 800);
 
         await maria.OpenAsync("/upload");
         await CaptureAsync("upload");
