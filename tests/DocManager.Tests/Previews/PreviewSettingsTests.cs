@@ -1,5 +1,7 @@
 using DocManager.Previews;
 using DocManager.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DocManager.Tests.Previews;
@@ -18,6 +20,25 @@ public sealed class PreviewSettingsTests
         Assert.Equal("", options.Office);
         Assert.Equal(1, options.Concurrency);
         Assert.Equal(50_000_000, options.MaxPixels);
+    }
+
+    [Theory]
+    [InlineData("MaxPages", "0")]
+    [InlineData("MaxPages", "10000")]
+    [InlineData("Timeout", "00:00:00")]
+    [InlineData("Concurrency", "0")]
+    [InlineData("MemoryLimitMegabytes", "1")]
+    [InlineData("CpuLimitSeconds", "0")]
+    [InlineData("MaxPixels", "0")]
+    public void AnImpossibleSetting_StopsTheAppAtStart_NamingTheKey(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Previews:" + key] = value }).Build();
+        using var services = new ServiceCollection().AddLogging().AddPreviews(configuration).BuildServiceProvider();
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Previews:" + key, refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
