@@ -50,11 +50,12 @@ public sealed class S3EndToEndTests
     {
         await using var app = await TestApp.StartAsync(settings: SmallParts, store: FileStoreKind.S3);
         using var browser = await app.NewUserAsync();
-        // An image: no text-extraction job reads the object meanwhile, so the traffic is the download's own.
         var file = TestFile.PngOfSize("large.png", (12 * MiB) + 100);
         using var traffic = new S3Traffic(app.Instance.Service<IAmazonS3>());
 
         var id = await browser.UploadDocumentAsync(file);
+        // Its preview and OCR jobs read the object too: done first, so the traffic below is the downloads' own.
+        await app.WaitForJobsAsync();
 
         Assert.Equal(3, traffic.Responses<UploadPartResponse>().Count);
         EntityTagHeaderValue etag;
