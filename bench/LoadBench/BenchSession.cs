@@ -40,8 +40,11 @@ public sealed record BenchSession(
         int.Parse(values["BENCH_FILE_ID"], CultureInfo.InvariantCulture), values["BENCH_SEARCH"],
         int.Parse(values["BENCH_DOCUMENTS"], CultureInfo.InvariantCulture));
 
-    public static BenchSession ReadShell(string path) => FromEnvironment(File.ReadLines(path)
+    public static BenchSession ReadShell(string path) => FromEnvironment(ReadValues(path));
+
+    /// <summary>The `NAME='value'` lines `seed` wrote (this session's, and the preview rows' when seeded).</summary>
+    public static IReadOnlyDictionary<string, string> ReadValues(string path) => File.ReadLines(path)
         .Select(line => line.Split('=', 2))
         .Where(parts => parts.Length == 2)
-        .ToDictionary(parts => parts[0], parts => parts[1].Trim('\'')));
+        .ToDictionary(parts => parts[0], parts => parts[1].Trim('\''));
 }

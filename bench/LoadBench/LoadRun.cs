@@ -33,18 +33,8 @@ public static class LoadRun
             ["BENCH_UPLOAD_BYTES"] = options.UploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        // Each row: a short unrecorded warm-up with the same script (JIT, caches, pools), then the measured run,
-        // each started only once the server has finished what the previous run left it doing.
-        var warmUp = TimeSpan.FromSeconds(Math.Clamp(options.Duration.TotalSeconds / 4, 1, 5));
-        async Task<WrkResult> Wrk(string name, string script, Uri? url = null, IReadOnlyDictionary<string, string>? env = null)
-        {
-            var path = Path.Combine(options.WrkDirectory, script);
-            await Settle(options.ServerPid, cancellationToken);
-            await WrkRun.RunAsync(name + " (warm-up)", path, url ?? options.Url, warmUp, options.Connections, options.Threads, env ?? environment, null, TextWriter.Null, cancellationToken);
-            await Settle(options.ServerPid, cancellationToken);
-            return await WrkRun.RunAsync(name, path, url ?? options.Url, options.Duration,
-                options.Connections, options.Threads, env ?? environment, url is null ? options.ServerPid : null, log, cancellationToken);
-        }
+        Task<WrkResult> Wrk(string name, string script, Uri? url = null, IReadOnlyDictionary<string, string>? env = null) =>
+            MeasureAsync(options, name, script, env ?? environment, url, log, cancellationToken);
 
         var runs = new List<WrkResult>
         {
@@ -55,6 +45,7 @@ public static class LoadRun
             await Wrk(ApiDocuments, "api-documents.lua"),
         };
 
+        var warmUp = WarmUp(options);
         var uploadScript = Path.Combine(options.WrkDirectory, "upload.lua");
         await WrkRun.RunAsync(Upload + " (warm-up)", uploadScript, options.Url, warmUp, options.Connections, options.Threads, environment, null, TextWriter.Null, cancellationToken);
         await Settle(options.ServerPid, cancellationToken);
@@ -82,6 +73,24 @@ public static class LoadRun
             : DiskCeiling.Measure(options.DiskDirectory, options.Connections, options.UploadBytes, options.Duration, log);
         return new LoadResults(runs, nginx, disk, problem);
     }
+
+    /// <summary>
+    /// One row: a short unrecorded warm-up with the same script (JIT, caches, pools), then the measured run,
+    /// each started only once the server has finished what the previous run left it doing. A run against
+    /// another server (<paramref name="url"/>, a ceiling) does not sample the app's memory.
+    /// </summary>
+    public static async Task<WrkResult> MeasureAsync(LoadOptions options, string name, string script, IReadOnlyDictionary<string, string> environment,
+        Uri? url, TextWriter log, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(options.WrkDirectory, script);
+        await Settle(options.ServerPid, cancellationToken);
+        await WrkRun.RunAsync(name + " (warm-up)", path, url ?? options.Url, WarmUp(options), options.Connections, options.Threads, environment, null, TextWriter.Null, cancellationToken);
+        await Settle(options.ServerPid, cancellationToken);
+        return await WrkRun.RunAsync(name, path, url ?? options.Url, options.Duration,
+            options.Connections, options.Threads, environment, url is null ? options.ServerPid : null, log, cancellationToken);
+    }
+
+    private static TimeSpan WarmUp(LoadOptions options) => TimeSpan.FromSeconds(Math.Clamp(options.Duration.TotalSeconds / 4, 1, 5));
 
     /// <summary>
     /// Waits (up to 15 s) until the server uses under a tenth of a core: requests wrk abandoned when it

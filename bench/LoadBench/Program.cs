@@ -2,8 +2,9 @@ using System.Globalization;
 using DocManager.Bench.Load;
 
 // The load benchmark's driver, run by bench/load.sh against a started app:
-//   seed --url URL --documents N --env FILE      register a user, fill it, write what wrk needs to FILE
-//   run  --url URL --env FILE --wrk DIR [...]    the wrk runs, the ceilings, the upload check, the table
+//   seed --url URL --documents N [--previews N] --env FILE   register users, fill them, write what wrk needs to FILE
+//   run  --url URL --env FILE --wrk DIR [...]                 the wrk runs, the ceilings, the upload check, the tables
+// --documents 0 seeds no "Load" user and --previews 0 (the default) no preview users; `run` measures what was seeded.
 // See bench/load.sh for the options `run` takes.
 var command = args.FirstOrDefault();
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -16,14 +17,26 @@ switch (command)
 {
     case "seed":
     {
-        var session = await Seeder.SeedAsync(url, Number("--documents") ?? 1000, Console.Out, CancellationToken.None);
-        await File.WriteAllTextAsync(Required("--env"), session.ToShell());
+        var shell = "";
+        if (Number("--documents") is not 0)
+        {
+            var session = await Seeder.SeedAsync(url, Number("--documents") ?? 1000, Console.Out, CancellationToken.None);
+            shell += session.ToShell();
+        }
+
+        if (Number("--previews") is > 0 and var previews)
+        {
+            var session = await PreviewSeeder.SeedAsync(url, previews, Console.Out, CancellationToken.None);
+            shell += session.ToShell();
+        }
+
+        await File.WriteAllTextAsync(Required("--env"), shell);
         return 0;
     }
 
     case "run":
     {
-        var session = BenchSession.ReadShell(Required("--env"));
+        var values = BenchSession.ReadValues(Required("--env"));
         var options = new LoadOptions(
             url,
             Required("--wrk"),
@@ -34,19 +47,37 @@ switch (command)
             DataDirectory: Option("--data"),
             StaticUrl: Option("--static-url") is { } staticUrl ? new Uri(staticUrl) : null,
             DiskDirectory: Option("--disk"));
-        var results = await LoadRun.RunAsync(options, session, Console.Out, CancellationToken.None);
-        var server = new ServerFigures(
-            Option("--first-ok-ms") is { } first ? double.Parse(first, CultureInfo.InvariantCulture) : null,
-            Long("--idle-rss-kib"), Long("--big-upload-growth-kib"), Long("--big-upload-bytes"), Option("--load-before"));
-        var section = Report.Section(options, results, server, session.Documents, Option("--command") ?? "bench/load.sh");
-        Console.WriteLine();
-        Console.WriteLine(section);
-        if (Option("--into") is { } into)
+        var commandLine = Option("--command") ?? "bench/load.sh";
+
+        async Task Publish(string section)
         {
-            await Report.WriteIntoAsync(into, section);
+            Console.WriteLine();
+            Console.WriteLine(section);
+            if (Option("--into") is { } into)
+            {
+                await Report.WriteIntoAsync(into, section);
+            }
         }
 
-        return results.UploadProblem is null ? 0 : 1;
+        // The preview rows first: the upload row below leaves thousands of background jobs behind it.
+        if (PreviewSession.FromEnvironment(values) is { } previews)
+        {
+            var results = await PreviewRun.RunAsync(options, previews, Number("--timed-runs") ?? 5, Console.Out, CancellationToken.None);
+            await Publish(Report.PreviewSection(options, results, previews, Option("--load-before"), commandLine));
+        }
+
+        if (values.ContainsKey("BENCH_USER"))
+        {
+            var session = BenchSession.FromEnvironment(values);
+            var results = await LoadRun.RunAsync(options, session, Console.Out, CancellationToken.None);
+            var server = new ServerFigures(
+                Option("--first-ok-ms") is { } first ? double.Parse(first, CultureInfo.InvariantCulture) : null,
+                Long("--idle-rss-kib"), Long("--big-upload-growth-kib"), Long("--big-upload-bytes"), Option("--load-before"));
+            await Publish(Report.Section(options, results, server, session.Documents, commandLine));
+            return results.UploadProblem is null ? 0 : 1;
+        }
+
+        return 0;
     }
 
     default:

@@ -20,26 +20,48 @@ public static class Seeder
 
     public static async Task<BenchSession> SeedAsync(Uri baseAddress, int documents, TextWriter log, CancellationToken cancellationToken)
     {
+        var (client, user, token) = await RegisterAsync(baseAddress, "bench", cancellationToken);
+        using (client)
+        {
+            var fileId = await UploadAsync(client, token, "bench-download.png", Png(DownloadBytes), "image/png", cancellationToken);
+            await AddNotesAsync(client, token, documents - 1, cancellationToken);
+            log.WriteLine($"seeded user {user}: 1 file of {DownloadBytes:N0} bytes and {documents - 1:N0} notes");
+
+            // A separate anonymous visitor's login form: its cookie and token are what POST /login needs.
+            using var visitor = new SiteClient(baseAddress);
+            var loginToken = await visitor.PageTokenAsync("/login", cancellationToken);
+            return new BenchSession(user, Password, client.CookieHeader, token, visitor.CookieHeader, loginToken, fileId, SearchWord, documents);
+        }
+    }
+
+    /// <summary>Registers a new user named <paramref name="prefix"/> and four digits; its client is signed in and holds the list page's token.</summary>
+    internal static async Task<(SiteClient Client, string User, string Token)> RegisterAsync(Uri baseAddress, string prefix, CancellationToken cancellationToken)
+    {
+        var user = prefix + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
+        var client = new SiteClient(baseAddress);
+        try
+        {
+            var token = await client.PageTokenAsync("/register", cancellationToken);
+            await client.PostFormAsync("/register", token, HttpStatusCode.SeeOther, cancellationToken,
+                ("username", user), ("password", Password), ("confirmPassword", Password));
+            token = await client.PageTokenAsync("/documents", cancellationToken);
+            return (client, user, token);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Creates <paramref name="count"/> notes of random words (one in ten a "quarterly" one), many at a time.</summary>
+    internal static async Task AddNotesAsync(SiteClient client, string token, int count, CancellationToken cancellationToken)
+    {
         var words = Words();
-        var user = "bench" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
-        using var client = new SiteClient(baseAddress);
-
-        var token = await client.PageTokenAsync("/register", cancellationToken);
-        await client.PostFormAsync("/register", token, HttpStatusCode.SeeOther, cancellationToken,
-            ("username", user), ("password", Password), ("confirmPassword", Password));
-        token = await client.PageTokenAsync("/documents", cancellationToken);
-
-        var fileId = await UploadAsync(client, token, "bench-download.png", Png(DownloadBytes), cancellationToken);
         var random = new Random(42);
-        var notes = Enumerable.Range(1, documents - 1).Select(i => Note(i, words, random)).ToList();
+        var notes = Enumerable.Range(1, count).Select(i => Note(i, words, random)).ToList();
         await Parallel.ForEachAsync(notes, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (note, ct) => await client.PostJsonAsync("/api/documents", token, note, HttpStatusCode.Created, ct));
-        log.WriteLine($"seeded user {user}: 1 file of {DownloadBytes:N0} bytes and {notes.Count:N0} notes");
-
-        // A separate anonymous visitor's login form: its cookie and token are what POST /login needs.
-        using var visitor = new SiteClient(baseAddress);
-        var loginToken = await visitor.PageTokenAsync("/login", cancellationToken);
-        return new BenchSession(user, Password, client.CookieHeader, token, visitor.CookieHeader, loginToken, fileId, SearchWord, documents);
     }
 
     /// <summary>A file the intake accepts as PNG (it checks the signature), of exactly <paramref name="size"/> bytes.</summary>
@@ -52,11 +74,12 @@ public static class Seeder
         return bytes;
     }
 
-    private static async Task<int> UploadAsync(SiteClient client, string token, string name, byte[] bytes, CancellationToken cancellationToken)
+    /// <summary>Uploads one file through `POST /api/files` and returns the new document's id.</summary>
+    internal static async Task<int> UploadAsync(SiteClient client, string token, string name, byte[] bytes, string contentType, CancellationToken cancellationToken)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new("image/png");
+        file.Headers.ContentType = new(contentType);
         form.Add(file, "file", name);
         using var response = await client.SendAsync(HttpMethod.Post, "/api/files", token, form, HttpStatusCode.Created, cancellationToken);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
@@ -79,7 +102,7 @@ public static class Seeder
         };
     }
 
-    private static string[] Words() =>
+    internal static string[] Words() =>
         [.. File.ReadLines(Path.Combine(AppContext.BaseDirectory, "words.txt"))
             .Select(line => line.Split(' ')[0])
             .Where(word => word.Length >= 3 && word.All(char.IsAsciiLetterLower))];

@@ -52,9 +52,15 @@ internal sealed class SiteClient : IDisposable
         using var response = await SendAsync(HttpMethod.Post, path, token, content, expected, cancellationToken);
     }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, HttpContent? content, HttpStatusCode expected, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, HttpContent? content, HttpStatusCode expected, CancellationToken cancellationToken,
+        params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
         if (_cookies.IsEmpty is false)
         {
             request.Headers.Add("Cookie", CookieHeader);

@@ -15,13 +15,20 @@ function M.sign_in()
   wrk.headers["Cookie"] = M.env("BENCH_COOKIES")
 end
 
+-- The latency at each of these percentiles, so runs measured in rounds can be merged (LoadBench's WrkResult.Merge).
+M.grid = {}
+for p = 1, 99 do table.insert(M.grid, p) end
+for _, p in ipairs({ 99.5, 99.9, 100 }) do table.insert(M.grid, p) end
+
 function M.done(summary, latency, requests)
   local e = summary.errors
+  local quantiles = {}
+  for _, p in ipairs(M.grid) do table.insert(quantiles, string.format("%d", latency:percentile(p))) end
   io.write(string.format(
     'BENCH-RESULT {"requests":%d,"duration_us":%d,"bytes":%d,"status_errors":%d,' ..
-    '"connect_errors":%d,"read_errors":%d,"write_errors":%d,"timeouts":%d,"p50_us":%d,"p99_us":%d}\n',
+    '"connect_errors":%d,"read_errors":%d,"write_errors":%d,"timeouts":%d,"p50_us":%d,"p99_us":%d,"quantiles_us":[%s]}\n',
     summary.requests, summary.duration, summary.bytes, e.status,
-    e.connect, e.read, e.write, e.timeout, latency:percentile(50), latency:percentile(99)))
+    e.connect, e.read, e.write, e.timeout, latency:percentile(50), latency:percentile(99), table.concat(quantiles, ",")))
 end
 
 return M
