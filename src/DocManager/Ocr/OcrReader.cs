@@ -68,9 +68,12 @@ public sealed class OcrReader(
             return OcrResult.Failure(refusal);
         }
 
-        using var memory = new MemoryStream();
-        await image.CopyToAsync(memory, cancellationToken);
-        var png = ScanImage.ToGrayscalePng(memory.ToArray(), previews.Value.MaxPixels, out var unreadable);
+        if (await ImageBytes.ReadAsync(image, cancellationToken) is not { } bytes)
+        {
+            return OcrResult.Failure(ImageBytes.TooLarge);
+        }
+
+        var png = ScanImage.ToGrayscalePng(bytes, previews.Value.MaxPixels, out var unreadable);
         if (png is null)
         {
             return OcrResult.Failure(unreadable);

@@ -42,7 +42,7 @@ public sealed partial class PreviewFiles(IFileStore store, ILogger<PreviewFiles>
     public Task<Stream?> OpenReadAsync(string stem, int page, CancellationToken cancellationToken) =>
         store.OpenReadAsync(StoredName.Preview(stem, page), cancellationToken);
 
-    /// <summary>The image's path on this machine when the store is a folder (served with sendfile), else null.</summary>
+    /// <summary>The image's path on this machine when the store is a folder (served as a file, as downloads are), else null.</summary>
     public string? LocalPath(string stem, int page) => store.LocalPath(StoredName.Preview(stem, page));
 
     /// <summary>

@@ -7,9 +7,6 @@ namespace DocManager.Previews;
 /// </summary>
 public sealed class PreviewMaker(PdfRasterizer pdfs, ImageThumbnailer images, OfficeConverter office)
 {
-    /// <summary>Images larger than this are not read into memory to be decoded (the header check comes after).</summary>
-    public const long MaxImageBytes = 256L * 1024 * 1024;
-
     public async Task<PreviewResult> MakeAsync(PreviewKind kind, Stream file, string contentType, CancellationToken cancellationToken) => kind switch
     {
         PreviewKind.Office => await FromOfficeAsync(file, contentType, cancellationToken),
@@ -69,14 +66,11 @@ public sealed class PreviewMaker(PdfRasterizer pdfs, ImageThumbnailer images, Of
 
     private async Task<PreviewResult> FromImageAsync(Stream image, CancellationToken cancellationToken)
     {
-        if (image.CanSeek && image.Length > MaxImageBytes)
+        if (await ImageBytes.ReadAsync(image, cancellationToken) is not { } bytes)
         {
-            return PreviewResult.Failure("the image file is too large to preview");
+            return PreviewResult.Failure(ImageBytes.TooLarge);
         }
 
-        using var buffer = new MemoryStream();
-        await image.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
         return await Task.Run(() =>
         {
             var thumbnail = images.Thumbnail(bytes);
