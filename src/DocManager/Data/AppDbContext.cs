@@ -25,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<DocumentTag> DocumentTags => Set<DocumentTag>();
 
+    public DbSet<Versions.DocumentVersion> DocumentVersions => Set<Versions.DocumentVersion>();
+
     public DbSet<Share> Shares => Set<Share>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

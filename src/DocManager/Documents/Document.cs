@@ -28,6 +28,12 @@ public sealed class Document
 
     public List<Sharing.Share> Shares { get; set; } = [];
 
+    /// <summary>Every stored file of the document, the current one included (see <see cref="CurrentVersion"/>).</summary>
+    public List<Versions.DocumentVersion> Versions { get; set; } = [];
+
+    /// <summary>The number of the version the file columns describe; 0 for a note.</summary>
+    public int CurrentVersion { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

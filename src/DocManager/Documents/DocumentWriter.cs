@@ -137,12 +137,18 @@ public sealed partial class DocumentWriter(
     {
         string? previewKey;
         int previewPages;
+        IReadOnlyList<string> storedNames;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Read now, not from the caller's copy: a preview job may have stored new images since.
             var preview = await db.Documents.Where(d => d.Id == document.Id)
                 .Select(d => new { d.PreviewKey, d.PreviewPages }).FirstOrDefaultAsync(cancellationToken);
             (previewKey, previewPages) = (preview?.PreviewKey, preview?.PreviewPages ?? 0);
+            // Every version's file goes, and every version's bytes return to the quota.
+            var versions = await db.DocumentVersions.Where(v => v.DocumentId == document.Id)
+                .Select(v => new { v.StoredName, v.Size }).ToListAsync(cancellationToken);
+            storedNames = [.. versions.Select(v => v.StoredName)];
+            var bytes = versions.Sum(v => v.Size);
             var deleted = await db.Documents.Where(d => d.Id == document.Id).ExecuteDeleteAsync(cancellationToken);
             if (deleted == 0)
             {
@@ -152,12 +158,12 @@ public sealed partial class DocumentWriter(
             await index.RemoveAsync(document.Id, cancellationToken);
 
             await db.Users.Where(u => u.Id == document.OwnerId).ExecuteUpdateAsync(set => set
-                .SetProperty(u => u.StorageUsed, u => u.StorageUsed - document.Size)
+                .SetProperty(u => u.StorageUsed, u => u.StorageUsed - bytes)
                 .SetProperty(u => u.DocumentCount, u => u.DocumentCount - 1), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        if (document.StoredName is { } name)
+        foreach (var name in storedNames)
         {
             try
             {
@@ -187,6 +193,19 @@ public sealed partial class DocumentWriter(
             document.ContentType = file.ContentType;
             document.Size = file.Size;
             document.Sha256 = file.Sha256;
+            // The first upload is version 1; the file columns describe the current version.
+            document.CurrentVersion = 1;
+            document.Versions.Add(new Versions.DocumentVersion
+            {
+                Number = 1,
+                StoredName = file.StoredName,
+                OriginalName = file.OriginalName,
+                ContentType = file.ContentType,
+                Size = file.Size,
+                Sha256 = file.Sha256,
+                CreatedAt = now,
+                CreatedById = ownerId,
+            });
         }
 
         return document;

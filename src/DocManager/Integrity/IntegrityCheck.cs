@@ -80,13 +80,14 @@ public sealed partial class IntegrityCheck(
         var corrupted = new List<int>();
         var known = new HashSet<string>(StringComparer.Ordinal);
         var checkedCount = 0;
-        var lastId = 0;
+        var lastId = 0L;
         while (true)
         {
-            var page = await db.Documents.AsNoTracking()
-                .Where(d => d.StoredName != null && d.Id > lastId)
-                .OrderBy(d => d.Id).Take(Batch)
-                .Select(d => new { d.Id, StoredName = d.StoredName!, d.Sha256 })
+            // Every version of every document: an old version is as much the user's as the current one.
+            var page = await db.DocumentVersions.AsNoTracking()
+                .Where(v => v.Id > lastId)
+                .OrderBy(v => v.Id).Take(Batch)
+                .Select(v => new { v.Id, v.DocumentId, v.StoredName, v.Sha256 })
                 .ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
@@ -98,16 +99,16 @@ public sealed partial class IntegrityCheck(
                 known.Add(file.StoredName);
                 checkedCount++;
                 await using var stream = await store.OpenReadAsync(file.StoredName, cancellationToken);
-                // A document deleted while the check runs loses its file after its row: not a loss.
-                if (stream is null && await db.Documents.AnyAsync(d => d.Id == file.Id, cancellationToken))
+                // A version deleted while the check runs loses its file after its row: not a loss.
+                if (stream is null && await db.DocumentVersions.AnyAsync(v => v.Id == file.Id, cancellationToken))
                 {
-                    missing.Add(file.Id);
-                    LogMissing(file.Id, file.StoredName);
+                    AddOnce(missing, file.DocumentId);
+                    LogMissing(file.DocumentId, file.StoredName);
                 }
                 else if (stream is not null && !string.Equals(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)), file.Sha256, StringComparison.Ordinal))
                 {
-                    corrupted.Add(file.Id);
-                    LogCorrupted(file.Id, file.StoredName);
+                    AddOnce(corrupted, file.DocumentId);
+                    LogCorrupted(file.DocumentId, file.StoredName);
                 }
             }
 
@@ -143,7 +144,16 @@ public sealed partial class IntegrityCheck(
             return db.Documents.AnyAsync(d => d.PreviewKey == stem, cancellationToken);
         }
 
-        return db.Documents.AnyAsync(d => d.StoredName == name, cancellationToken);
+        return db.DocumentVersions.AnyAsync(v => v.StoredName == name, cancellationToken);
+    }
+
+    /// <summary>A document is reported once, however many of its versions are damaged.</summary>
+    private static void AddOnce(List<int> documents, int documentId)
+    {
+        if (!documents.Contains(documentId))
+        {
+            documents.Add(documentId);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Integrity check: the file of document {DocumentId} ({Name}) is missing")]
