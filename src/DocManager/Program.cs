@@ -17,6 +17,7 @@ using DocManager.Sessions;
 using DocManager.Shared;
 using DocManager.Sharing;
 using DocManager.Storage;
+using DocManager.Versions;
 
 // The app's own files (settings, static assets) are found beside the program; data goes to
 // DataDirectory, relative to the directory it is started from.
@@ -105,6 +106,7 @@ if (role.ServesUsers())
     var api = app.MapApiGroup();
     api.MapMeApi();
     api.MapDocumentsApi();
+    api.MapVersionsApi();
     api.MapFilesApi();
     api.MapSuggest();
     api.MapNotificationsApi();

@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 namespace DocManager.Documents;
 
 /// <summary>
-/// `GET /files/{id}`: the stored bytes, through the framework's file results (ETag, 304, Range → 206,
+/// `GET /files/{id}` (and `?version=N`, SPEC §9): the stored bytes of the current or the given version, through the framework's file results (ETag, 304, Range → 206,
 /// 416). Always an attachment named after the original file, unless `?inline=1` asks to show an image
 /// or PDF, which is then sandboxed so it cannot run script in DocManager's origin.
 /// </summary>
@@ -20,12 +20,15 @@ public static class DownloadEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> DownloadAsync(int id, string? inline, HttpContext http, AppDbContext db, IFileStore files, CancellationToken cancellationToken)
+    /// <param name="version">A version's number (SPEC §9); without it, the current version.</param>
+    private static async Task<IResult> DownloadAsync(int id, string? inline, int? version, HttpContext http, AppDbContext db, IFileStore files, CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
-        var file = await db.DocumentsVisibleTo(userId).AsNoTracking()
-            .Where(d => d.Id == id && d.StoredName != null)
-            .Select(d => new { StoredName = d.StoredName!, d.OriginalName, d.ContentType, d.Sha256, d.UpdatedAt })
+        var visible = db.DocumentsVisibleTo(userId).Where(d => d.Id == id && d.StoredName != null);
+        var number = version ?? 0;
+        var file = await db.DocumentVersions.AsNoTracking()
+            .Where(v => visible.Any(d => d.Id == v.DocumentId && (version == null ? v.Number == d.CurrentVersion : v.Number == number)))
+            .Select(v => new { v.StoredName, v.OriginalName, v.ContentType, v.Sha256, UpdatedAt = v.CreatedAt })
             .FirstOrDefaultAsync(cancellationToken);
         if (file is null)
         {
