@@ -132,6 +132,77 @@ public sealed partial class DocumentWriter(
         return document;
     }
 
+    /// <summary>
+    /// Makes a stored, verified file the document's new current version (SPEC §9): its bytes are added
+    /// to the owner's quota in the same transaction (every version counts), the version gets the next
+    /// number, and the document's preview and text are made again. Two replacements at once both
+    /// become versions: the one that loses the race for a number takes the next.
+    /// </summary>
+    public async Task<Outcome<Versions.DocumentVersion>> ReplaceFileAsync(int documentId, FileFacts file, int actorId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryReplaceFileAsync(documentId, file, actorId, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (attempt < 5 && (exception is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(exception)))
+            {
+                db.ChangeTracker.Clear(); // another replacement took this number or changed the row first
+            }
+        }
+    }
+
+    private async Task<Outcome<Versions.DocumentVersion>> TryReplaceFileAsync(int documentId, FileFacts file, int actorId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        if (document is null)
+        {
+            return Refusal.Of(StatusCodes.Status404NotFound, "file", "The document no longer exists.");
+        }
+
+        var quota = limits.Value.QuotaBytes;
+        var reserved = await db.Users
+            .Where(u => u.Id == document.OwnerId && u.StorageUsed + file.Size <= quota)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.StorageUsed, u => u.StorageUsed + file.Size), cancellationToken);
+        if (reserved == 0)
+        {
+            return Refusal.Of(StatusCodes.Status403Forbidden, "file", "Storage quota exceeded");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var number = (await db.DocumentVersions.Where(v => v.DocumentId == documentId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0) + 1;
+        var version = new Versions.DocumentVersion
+        {
+            DocumentId = documentId,
+            Number = number,
+            StoredName = file.StoredName,
+            OriginalName = file.OriginalName,
+            ContentType = file.ContentType,
+            Size = file.Size,
+            Sha256 = file.Sha256,
+            CreatedAt = now,
+            CreatedById = actorId,
+        };
+        db.DocumentVersions.Add(version);
+        document.StoredName = file.StoredName;
+        document.OriginalName = file.OriginalName;
+        document.ContentType = file.ContentType;
+        document.Size = file.Size;
+        document.Sha256 = file.Sha256;
+        document.CurrentVersion = number;
+        document.UpdatedAt = now;
+        document.Version++;
+        fileWork.Prepare(document);
+        fileWork.Enqueue(document);
+        await db.SaveChangesAsync(cancellationToken);
+        await index.UpdateAsync(documentId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        jobs.Wake();
+        return version;
+    }
+
     /// <summary>Removes the row (its tags and shares go with it), returns its bytes to the quota, then removes the file and its previews.</summary>
     public async Task DeleteAsync(Document document, CancellationToken cancellationToken)
     {

@@ -73,7 +73,58 @@ public sealed partial class IntakeService(
         }
     }
 
-    private async Task<Outcome<List<NewDocument>>> CheckAsync(UploadForm form, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one file into <paramref name="form"/> and makes it the document's new current version
+    /// (SPEC §9), with the checks and the streaming of an upload: the file is stored before the version
+    /// row is committed, and removed again if the replacement is refused.
+    /// </summary>
+    public async Task<Outcome<Versions.DocumentVersion>> ReplaceAsync(HttpContext http, UploadForm form, Document document, int actorId, CancellationToken cancellationToken)
+    {
+        var used = await db.Users.AsNoTracking().Where(u => u.Id == document.OwnerId).Select(u => u.StorageUsed).SingleAsync(cancellationToken);
+        var keepStored = false;
+        try
+        {
+            await reader.ReadAsync(http, form, documentLimits.Value.QuotaBytes - used, cancellationToken);
+            if (form.Files.Count > 1)
+            {
+                return Refusal.Invalid(UploadReader.FileField, "Send one file: it replaces the document's file");
+            }
+
+            var checkedFiles = await CheckFilesAsync(form, cancellationToken);
+            if (checkedFiles is { } refusal)
+            {
+                return refusal;
+            }
+
+            await StoreAsync(form, cancellationToken);
+            keepStored = true; // as for uploads: once a commit may have referred to it, the file stays
+            var file = form.Files[0];
+            var replaced = await writer.ReplaceFileAsync(document.Id, new FileFacts(
+                file.StoredName, file.OriginalName, FileKinds.ContentTypeFor(file.Extension), file.Size, file.Sha256), actorId, CancellationToken.None);
+            if (!replaced.Succeeded)
+            {
+                keepStored = false;
+                return replaced;
+            }
+
+            await quotaWarning.CheckAsync(document.OwnerId, used, CancellationToken.None);
+            return replaced;
+        }
+        catch (UploadRefusedException refused)
+        {
+            return refused.Refusal;
+        }
+        finally
+        {
+            if (!keepStored)
+            {
+                await RemoveStoredAsync(form);
+            }
+        }
+    }
+
+    /// <summary>At least one file, each containing what its extension promises; null when they pass.</summary>
+    private async Task<Refusal?> CheckFilesAsync(UploadForm form, CancellationToken cancellationToken)
     {
         if (form.Files.Count == 0)
         {
@@ -86,6 +137,16 @@ public sealed partial class IntakeService(
             {
                 return Refusal.Invalid(UploadReader.FileField, $"File does not appear to be {file.Extension.ToUpperInvariant()}");
             }
+        }
+
+        return null;
+    }
+
+    private async Task<Outcome<List<NewDocument>>> CheckAsync(UploadForm form, CancellationToken cancellationToken)
+    {
+        if (await CheckFilesAsync(form, cancellationToken) is { } refusal)
+        {
+            return refusal;
         }
 
         var typed = form.Typed();

@@ -57,6 +57,10 @@ public sealed class ApiClient(Browser browser)
     public Task<HttpResponseMessage> UploadAsync(IEnumerable<TestFile> files, params KeyValuePair<string, string>[] fields) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri("/api/files", UriKind.Relative)) { Content = Multipart(files, fields) });
 
+    /// <summary>`POST /api/documents/{id}/versions`: the file (as the `file` part) replaces the document's file.</summary>
+    public Task<HttpResponseMessage> ReplaceFileAsync(int documentId, TestFile file) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/documents/{documentId}/versions", UriKind.Relative)) { Content = Multipart([file], []) });
+
     /// <summary>Creates a note through the API, which must answer 201, and returns its JSON.</summary>
     public async Task<JsonElement> CreateNoteAsync(object body)
     {
