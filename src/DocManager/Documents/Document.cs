@@ -84,6 +84,30 @@ public sealed class Document
 
     public bool IsOwnedBy(int userId) => OwnerId == userId;
 
+    /// <summary>Adds a version of the file and makes it current: the file columns now describe it.</summary>
+    public Versions.DocumentVersion AddCurrentVersion(FileFacts file, int number, int actorId, DateTime createdAt)
+    {
+        var version = new Versions.DocumentVersion
+        {
+            Number = number,
+            StoredName = file.StoredName,
+            OriginalName = file.OriginalName,
+            ContentType = file.ContentType,
+            Size = file.Size,
+            Sha256 = file.Sha256,
+            CreatedAt = createdAt,
+            CreatedById = actorId,
+        };
+        Versions.Add(version);
+        StoredName = file.StoredName;
+        OriginalName = file.OriginalName;
+        ContentType = file.ContentType;
+        Size = file.Size;
+        Sha256 = file.Sha256;
+        CurrentVersion = number;
+        return version;
+    }
+
     public void SetTitle(string title)
     {
         Title = title;

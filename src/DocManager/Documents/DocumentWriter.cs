@@ -173,25 +173,7 @@ public sealed partial class DocumentWriter(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var number = (await db.DocumentVersions.Where(v => v.DocumentId == documentId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0) + 1;
-        var version = new Versions.DocumentVersion
-        {
-            DocumentId = documentId,
-            Number = number,
-            StoredName = file.StoredName,
-            OriginalName = file.OriginalName,
-            ContentType = file.ContentType,
-            Size = file.Size,
-            Sha256 = file.Sha256,
-            CreatedAt = now,
-            CreatedById = actorId,
-        };
-        db.DocumentVersions.Add(version);
-        document.StoredName = file.StoredName;
-        document.OriginalName = file.OriginalName;
-        document.ContentType = file.ContentType;
-        document.Size = file.Size;
-        document.Sha256 = file.Sha256;
-        document.CurrentVersion = number;
+        var version = document.AddCurrentVersion(file, number, actorId, now);
         document.UpdatedAt = now;
         document.Version++;
         fileWork.Prepare(document);
@@ -259,24 +241,7 @@ public sealed partial class DocumentWriter(
         Apply(document, item.Fields);
         if (item.File is { } file)
         {
-            document.StoredName = file.StoredName;
-            document.OriginalName = file.OriginalName;
-            document.ContentType = file.ContentType;
-            document.Size = file.Size;
-            document.Sha256 = file.Sha256;
-            // The first upload is version 1; the file columns describe the current version.
-            document.CurrentVersion = 1;
-            document.Versions.Add(new Versions.DocumentVersion
-            {
-                Number = 1,
-                StoredName = file.StoredName,
-                OriginalName = file.OriginalName,
-                ContentType = file.ContentType,
-                Size = file.Size,
-                Sha256 = file.Sha256,
-                CreatedAt = now,
-                CreatedById = ownerId,
-            });
+            document.AddCurrentVersion(file, 1, ownerId, now); // the first upload is version 1
         }
 
         return document;
