@@ -18,6 +18,9 @@ public sealed class DetailsModel(AppDbContext db, ShareService shares, DocumentV
 
     public IReadOnlyList<Viewer> Viewers { get; private set; } = [];
 
+    /// <summary>Every version of the file, newest first (SPEC §9).</summary>
+    public IReadOnlyList<Versions.VersionDto> FileVersions { get; private set; } = [];
+
     public bool IsOwner { get; private set; }
 
     public string? ShareWith { get; private set; }
@@ -67,6 +70,8 @@ public sealed class DetailsModel(AppDbContext db, ShareService shares, DocumentV
         Document = document;
         var storedName = await db.Documents.Where(d => d.Id == id).Select(d => d.StoredName).FirstOrDefaultAsync(cancellationToken);
         Viewer = await viewer.LoadAsync(document, page, storedName, cancellationToken);
+        var current = await db.Documents.Where(d => d.Id == id).Select(d => d.CurrentVersion).FirstOrDefaultAsync(cancellationToken);
+        FileVersions = await Versions.VersionQueries.ListAsync(db, id, current, cancellationToken);
         IsOwner = document.IsOwnedBy(userId);
         if (IsOwner)
         {

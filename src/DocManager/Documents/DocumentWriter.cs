@@ -185,6 +185,91 @@ public sealed partial class DocumentWriter(
         return version;
     }
 
+    /// <summary>
+    /// `restore`: a copy of version <paramref name="number"/> becomes the new current version (SPEC §9),
+    /// so the history of versions only ever grows; the copy is stored under a new name before its row,
+    /// as an upload is, and counts towards the quota.
+    /// </summary>
+    public async Task<Outcome<Versions.DocumentVersion>> RestoreVersionAsync(int documentId, int number, int actorId, CancellationToken cancellationToken)
+    {
+        var source = await db.DocumentVersions.AsNoTracking()
+            .FirstOrDefaultAsync(v => v.DocumentId == documentId && v.Number == number, cancellationToken);
+        if (source is null)
+        {
+            return Refusal.Of(StatusCodes.Status404NotFound, "version", $"This document has no version {number}.");
+        }
+
+        var copy = StoredName.New();
+        var staged = Path.Combine(files.StagingDirectory, $".restore-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var from = await files.OpenReadAsync(source.StoredName, cancellationToken)
+                ?? throw new FileNotFoundException($"The file of version {number} is missing."))
+            await using (var to = File.Create(staged))
+            {
+                await from.CopyToAsync(to, cancellationToken);
+            }
+
+            await files.SaveAsync(copy, staged, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(staged);
+        }
+
+        var restored = await ReplaceFileAsync(documentId, new FileFacts(copy, source.OriginalName, source.ContentType, source.Size, source.Sha256), actorId, CancellationToken.None);
+        if (!restored.Succeeded)
+        {
+            await files.DeleteAsync(copy, CancellationToken.None);
+        }
+
+        return restored;
+    }
+
+    public const string CurrentVersionKept = "The current version cannot be deleted: restore or upload another version first.";
+
+    /// <summary>Deletes an old version: its row, then its file; its bytes return to the quota. The current one is refused (400).</summary>
+    public async Task<Refusal?> DeleteVersionAsync(int documentId, int number, CancellationToken cancellationToken)
+    {
+        string storedName;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var document = await db.Documents.AsNoTracking().Where(d => d.Id == documentId)
+                .Select(d => new { d.OwnerId, d.CurrentVersion }).FirstOrDefaultAsync(cancellationToken);
+            var version = await db.DocumentVersions.AsNoTracking()
+                .FirstOrDefaultAsync(v => v.DocumentId == documentId && v.Number == number, cancellationToken);
+            if (document is null || version is null)
+            {
+                return Refusal.Of(StatusCodes.Status404NotFound, "version", $"This document has no version {number}.");
+            }
+
+            // Checked in the statement too: a replacement committed meanwhile may have made it current.
+            var deleted = await db.DocumentVersions
+                .Where(v => v.Id == version.Id && !db.Documents.Any(d => d.Id == documentId && d.CurrentVersion == v.Number))
+                .ExecuteDeleteAsync(cancellationToken);
+            if (deleted == 0)
+            {
+                return Refusal.Invalid("version", CurrentVersionKept);
+            }
+
+            await db.Users.Where(u => u.Id == document.OwnerId)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.StorageUsed, u => u.StorageUsed - version.Size), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            storedName = version.StoredName;
+        }
+
+        try
+        {
+            await files.DeleteAsync(storedName, CancellationToken.None);
+        }
+        catch (IOException exception)
+        {
+            LogFileNotDeleted(exception, storedName); // unreachable now; the integrity check removes it
+        }
+
+        return null;
+    }
+
     /// <summary>Removes the row (its tags and shares go with it), returns its bytes to the quota, then removes the file and its previews.</summary>
     public async Task DeleteAsync(Document document, CancellationToken cancellationToken)
     {

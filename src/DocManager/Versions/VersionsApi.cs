@@ -56,13 +56,7 @@ public static class VersionsApi
             return Results.NotFound();
         }
 
-        var items = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id)
-            .OrderByDescending(v => v.Number)
-            .Select(v => new VersionDto(
-                v.Number, v.OriginalName, v.ContentType, v.Size, v.Sha256, v.CreatedAt,
-                db.Users.Where(u => u.Id == v.CreatedById).Select(u => new DocumentOwnerDto(u.Id, u.UserName)).FirstOrDefault(),
-                v.Number == document.CurrentVersion))
-            .ToListAsync(cancellationToken);
+        var items = await VersionQueries.ListAsync(db, id, document.CurrentVersion, cancellationToken);
         return Results.Ok(new VersionList(items));
     }
 }

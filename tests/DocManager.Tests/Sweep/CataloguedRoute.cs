@@ -19,7 +19,7 @@ public enum BodyKind
 /// One route of the app, and a valid request to it that the sweep spoils one way at a time. Samples
 /// are written as they travel (percent-encoded, ASCII) and may use the sweep world's placeholders:
 /// <list type="bullet">
-/// <item><c>{id}</c>: a document with a file (a picture, previews made), owned by the signed-in user and shared with the viewer; <c>{version}</c>: its version; <c>{page}</c>: its page image</item>
+/// <item><c>{id}</c>: a document with a file (a picture, previews made), owned by the signed-in user and shared with the viewer; <c>{version}</c>: its version; <c>{page}</c>: its page image; <c>{number}</c>: its only (current) file version</item>
 /// <item><c>{userId}</c> / <c>{viewer}</c>: that viewer's id / username; <c>{owner}</c>: the signed-in user's name; <c>{password}</c>: both users' password</item>
 /// <item><c>{notification}</c>: an unread notification of the signed-in user; <c>{newUser}</c>: a username nobody has yet</item>
 /// <item><c>{asset}</c>: a static file; <c>{path}</c>: a file name that does not exist; <c>{documentName}</c>: the OpenAPI document; <c>{code}</c>: an error status</item>

@@ -65,6 +65,10 @@ public static class RouteCatalogue
         // Sharing
         new(Get, "/documents/{id}/shares"),
         new(Post, "/documents/{id}/shares", Form, Fields: "username={viewer}"),
+        new(Get, "/documents/{id}/versions/{number}/restore"),
+        new(Post, "/documents/{id}/versions/{number}/restore", Form),
+        new(Get, "/documents/{id}/versions/{number}/delete"),
+        new(Post, "/documents/{id}/versions/{number}/delete", Form, ValidStatus: 400), // {number} is the current version: kept
         new(Get, "/documents/{id}/shares/{userId}/delete"),
         new(Post, "/documents/{id}/shares/{userId}/delete", Form),
 

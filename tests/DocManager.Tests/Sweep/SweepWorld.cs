@@ -49,6 +49,7 @@ public sealed class SweepWorld(
             ["{id}"] = Number(documentId),
             ["{version}"] = Number(version),
             ["{page}"] = "1",
+            ["{number}"] = "1",
             ["{userId}"] = Number(await app.UserIdAsync(viewerName)),
             ["{viewer}"] = viewerName,
             ["{owner}"] = ownerName,
