@@ -65,6 +65,8 @@ public static class RouteCatalogue
         // Sharing
         new(Get, "/documents/{id}/shares"),
         new(Post, "/documents/{id}/shares", Form, Fields: "username={viewer}"),
+        new(Get, "/documents/{id}/file"),
+        new(Post, "/documents/{id}/file", Multipart),
         new(Get, "/documents/{id}/versions/{number}/restore"),
         new(Post, "/documents/{id}/versions/{number}/restore", Form),
         new(Get, "/documents/{id}/versions/{number}/delete"),
