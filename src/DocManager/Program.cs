@@ -4,6 +4,7 @@ using DocManager.Documents;
 using DocManager.Errors;
 using DocManager.Extraction;
 using DocManager.Health;
+using DocManager.History;
 using DocManager.Hosting;
 using DocManager.Intake;
 using DocManager.Integrity;
@@ -45,6 +46,7 @@ builder.Services.AddServerSessions(builder.Configuration, dataDirectory);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddSharing();
+builder.Services.AddHistory();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSearch(builder.Configuration);
 
@@ -107,6 +109,7 @@ if (role.ServesUsers())
     api.MapMeApi();
     api.MapDocumentsApi();
     api.MapVersionsApi();
+    api.MapHistoryApi();
     api.MapFilesApi();
     api.MapSuggest();
     api.MapNotificationsApi();

@@ -27,6 +27,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<Versions.DocumentVersion> DocumentVersions => Set<Versions.DocumentVersion>();
 
+    public DbSet<History.DocumentEvent> DocumentEvents => Set<History.DocumentEvent>();
+
     public DbSet<Share> Shares => Set<Share>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -20,6 +20,7 @@ public sealed partial class DocumentWriter(
     JobScheduler jobs,
     FileWork fileWork,
     PreviewFiles previews,
+    History.HistoryRecorder history,
     IOptions<DocumentLimits> limits,
     TimeProvider clock,
     ILogger<DocumentWriter> logger)
@@ -77,6 +78,7 @@ public sealed partial class DocumentWriter(
             await index.UpdateAsync(document.Id, cancellationToken);
             // The file is in the store already (see IntakeService), so its jobs may start once this commits.
             fileWork.Enqueue(document);
+            history.Record(document.Id, ownerId, History.DocumentActions.Created, new { document.Title, file = document.OriginalName });
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -107,7 +109,13 @@ public sealed partial class DocumentWriter(
         }
 
         await db.Entry(document).Collection(d => d.Tags).LoadAsync(cancellationToken);
+        var changes = Changes(document, fields);
         Apply(document, fields);
+        if (changes.Count > 0)
+        {
+            history.Record(document.Id, document.OwnerId, History.DocumentActions.Edited, changes);
+        }
+
         document.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         document.Version++;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -138,13 +146,14 @@ public sealed partial class DocumentWriter(
     /// number, and the document's preview and text are made again. Two replacements at once both
     /// become versions: the one that loses the race for a number takes the next.
     /// </summary>
-    public async Task<Outcome<Versions.DocumentVersion>> ReplaceFileAsync(int documentId, FileFacts file, int actorId, CancellationToken cancellationToken)
+    /// <param name="restoredFrom">The version this file is a copy of, when it is a restore.</param>
+    public async Task<Outcome<Versions.DocumentVersion>> ReplaceFileAsync(int documentId, FileFacts file, int actorId, CancellationToken cancellationToken, int? restoredFrom = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryReplaceFileAsync(documentId, file, actorId, cancellationToken);
+                return await TryReplaceFileAsync(documentId, file, actorId, restoredFrom, cancellationToken);
             }
             catch (DbUpdateException exception) when (attempt < 5 && (exception is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(exception)))
             {
@@ -153,7 +162,7 @@ public sealed partial class DocumentWriter(
         }
     }
 
-    private async Task<Outcome<Versions.DocumentVersion>> TryReplaceFileAsync(int documentId, FileFacts file, int actorId, CancellationToken cancellationToken)
+    private async Task<Outcome<Versions.DocumentVersion>> TryReplaceFileAsync(int documentId, FileFacts file, int actorId, int? restoredFrom, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
@@ -178,6 +187,9 @@ public sealed partial class DocumentWriter(
         document.Version++;
         fileWork.Prepare(document);
         fileWork.Enqueue(document);
+        history.Record(documentId, actorId,
+            restoredFrom is null ? History.DocumentActions.FileReplaced : History.DocumentActions.VersionRestored,
+            restoredFrom is null ? new { version = number, file.OriginalName } : new { version = number, restoredFrom, file.OriginalName });
         await db.SaveChangesAsync(cancellationToken);
         await index.UpdateAsync(documentId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -217,7 +229,7 @@ public sealed partial class DocumentWriter(
             File.Delete(staged);
         }
 
-        var restored = await ReplaceFileAsync(documentId, new FileFacts(copy, source.OriginalName, source.ContentType, source.Size, source.Sha256), actorId, CancellationToken.None);
+        var restored = await ReplaceFileAsync(documentId, new FileFacts(copy, source.OriginalName, source.ContentType, source.Size, source.Sha256), actorId, CancellationToken.None, restoredFrom: number);
         if (!restored.Succeeded)
         {
             await files.DeleteAsync(copy, CancellationToken.None);
@@ -229,7 +241,7 @@ public sealed partial class DocumentWriter(
     public const string CurrentVersionKept = "The current version cannot be deleted: restore or upload another version first.";
 
     /// <summary>Deletes an old version: its row, then its file; its bytes return to the quota. The current one is refused (400).</summary>
-    public async Task<Refusal?> DeleteVersionAsync(int documentId, int number, CancellationToken cancellationToken)
+    public async Task<Refusal?> DeleteVersionAsync(int documentId, int number, int actorId, CancellationToken cancellationToken)
     {
         string storedName;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -254,6 +266,8 @@ public sealed partial class DocumentWriter(
 
             await db.Users.Where(u => u.Id == document.OwnerId)
                 .ExecuteUpdateAsync(set => set.SetProperty(u => u.StorageUsed, u => u.StorageUsed - version.Size), cancellationToken);
+            history.Record(documentId, actorId, History.DocumentActions.VersionDeleted, new { version = number, version.OriginalName });
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             storedName = version.StoredName;
         }
@@ -330,6 +344,32 @@ public sealed partial class DocumentWriter(
         }
 
         return document;
+    }
+
+    /// <summary>The fields an edit changes, each with its old and new value, for the history.</summary>
+    private static Dictionary<string, History.HistoryRecorder.Change> Changes(Document document, DocumentFields fields)
+    {
+        var changes = new Dictionary<string, History.HistoryRecorder.Change>(StringComparer.Ordinal);
+        void Compare(string field, string before, string after)
+        {
+            if (!string.Equals(before, after, StringComparison.Ordinal))
+            {
+                changes[field] = new(before, after);
+            }
+        }
+
+        Compare("title", document.Title, fields.Title);
+        Compare("description", document.Description, fields.Description);
+        Compare("category", document.Category, fields.Category);
+        Compare("priority", document.Priority, fields.Priority);
+        var tagsBefore = document.TagNames;
+        var tagsAfter = fields.Tags.Order(StringComparer.Ordinal).ToList();
+        if (!tagsBefore.SequenceEqual(tagsAfter))
+        {
+            changes["tags"] = new(tagsBefore, tagsAfter);
+        }
+
+        return changes;
     }
 
     private static void Apply(Document document, DocumentFields fields)

@@ -21,18 +21,26 @@ public static class DownloadEndpoint
     }
 
     /// <param name="version">A version's number (SPEC §9); without it, the current version.</param>
-    private static async Task<IResult> DownloadAsync(int id, string? inline, int? version, HttpContext http, AppDbContext db, IFileStore files, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(
+        int id, string? inline, int? version, HttpContext http, AppDbContext db, IFileStore files, History.HistoryRecorder history, CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
         var visible = db.DocumentsVisibleTo(userId).Where(d => d.Id == id && d.StoredName != null);
         var number = version ?? 0;
         var file = await db.DocumentVersions.AsNoTracking()
             .Where(v => visible.Any(d => d.Id == v.DocumentId && (version == null ? v.Number == d.CurrentVersion : v.Number == number)))
-            .Select(v => new { v.StoredName, v.OriginalName, v.ContentType, v.Sha256, UpdatedAt = v.CreatedAt })
+            .Select(v => new { v.StoredName, v.OriginalName, v.ContentType, v.Sha256, UpdatedAt = v.CreatedAt, v.Number, OwnerId = visible.Select(d => d.OwnerId).First() })
             .FirstOrDefaultAsync(cancellationToken);
         if (file is null)
         {
             return Results.NotFound();
+        }
+
+        if (file.OwnerId != userId && IsWholeDownload(http.Request))
+        {
+            // The owner sees who read their document; a ranged or repeated fetch of the same bytes is not a new reading.
+            history.Record(id, userId, History.DocumentActions.Downloaded, new { version = file.Number });
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         var contentType = file.ContentType ?? "application/octet-stream";
@@ -66,4 +74,9 @@ public static class DownloadEndpoint
             ? Results.NotFound()
             : Results.File(stream, contentType, fileDownloadName: null, lastModified, etag, enableRangeProcessing: true);
     }
+
+    /// <summary>A GET that will send the bytes from the start: not HEAD, not a revalidation, not a later range.</summary>
+    private static bool IsWholeDownload(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Headers.IfNoneMatch.Count == 0 &&
+        (request.Headers.Range.Count == 0 || request.Headers.Range.ToString().StartsWith("bytes=0-", StringComparison.Ordinal));
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DocManager.Sharing;
 
 /// <summary>Read-only sharing: the owner adds or removes viewers; each new viewer is notified.</summary>
-public sealed class ShareService(AppDbContext db, NotificationService notifications, ISearchIndex index, TimeProvider clock)
+public sealed class ShareService(AppDbContext db, NotificationService notifications, ISearchIndex index, History.HistoryRecorder history, TimeProvider clock)
 {
     /// <summary>Shares <paramref name="document"/> with the named user, or says why it cannot.</summary>
     public async Task<string?> ShareAsync(Document document, string ownerName, string? userName, CancellationToken cancellationToken)
@@ -42,6 +42,7 @@ public sealed class ShareService(AppDbContext db, NotificationService notificati
 
         db.Shares.Add(new Share { DocumentId = document.Id, UserId = viewer.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
         notifications.Add(viewer.Id, NotificationService.Shared, $"{ownerName} shared “{document.Title}” with you", $"/documents/{document.Id}");
+        history.Record(document.Id, document.OwnerId, History.DocumentActions.Shared, new { user = new { viewer.Id, username = viewer.UserName } });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -64,6 +65,13 @@ public sealed class ShareService(AppDbContext db, NotificationService notificati
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var removed = await db.Shares.Where(s => s.DocumentId == document.Id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            var username = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
+            history.Record(document.Id, document.OwnerId, History.DocumentActions.Unshared, new { user = new { id = userId, username } });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await index.UpdateAsync(document.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return removed;

@@ -51,7 +51,7 @@ public sealed class VersionActionModel(AppDbContext db, DocumentWriter writer) :
             return this.Refuse(access);
         }
 
-        if (await writer.DeleteVersionAsync(id, number, cancellationToken) is { } refusal)
+        if (await writer.DeleteVersionAsync(id, number, User.GetUserId(), cancellationToken) is { } refusal)
         {
             return Refused(id, refusal);
         }

@@ -48,6 +48,8 @@ public static class RouteCatalogue
         new(Post, "/documents/{id}/delete", Form),
         new(Get, "/files/{id}", Query: "inline=1&version=1"),
         new(Get, "/api/documents/{id}/versions"),
+        new(Get, "/api/documents/{id}/history"),
+        new(Get, "/documents/{id}/history"),
         new(Post, "/api/documents/{id}/versions", Multipart),
         new(Get, "/documents/{id}/thumbnail", Query: "v=0123456789ab"),
         new(Get, "/documents/{id}/pages/{page}", Query: "v=0123456789ab"),

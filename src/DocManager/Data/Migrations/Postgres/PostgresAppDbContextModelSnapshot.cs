@@ -222,6 +222,41 @@ namespace DocManager.Data.Migrations.Postgres
                     b.ToTable("DocumentTexts");
                 });
 
+            modelBuilder.Entity("DocManager.History.DocumentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("DocumentId", "Id");
+
+                    b.ToTable("DocumentEvents");
+                });
+
             modelBuilder.Entity("DocManager.Jobs.Job", b =>
                 {
                     b.Property<long>("Id")
@@ -484,6 +519,20 @@ namespace DocManager.Data.Migrations.Postgres
                     b.HasOne("DocManager.Documents.Document", null)
                         .WithOne()
                         .HasForeignKey("DocManager.Extraction.DocumentText", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocManager.History.DocumentEvent", b =>
+                {
+                    b.HasOne("DocManager.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DocManager.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -213,6 +213,39 @@ namespace DocManager.Data.Migrations.Sqlite
                     b.ToTable("DocumentTexts");
                 });
 
+            modelBuilder.Entity("DocManager.History.DocumentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("DocumentId", "Id");
+
+                    b.ToTable("DocumentEvents");
+                });
+
             modelBuilder.Entity("DocManager.Jobs.Job", b =>
                 {
                     b.Property<long>("Id")
@@ -467,6 +500,20 @@ namespace DocManager.Data.Migrations.Sqlite
                     b.HasOne("DocManager.Documents.Document", null)
                         .WithOne()
                         .HasForeignKey("DocManager.Extraction.DocumentText", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocManager.History.DocumentEvent", b =>
+                {
+                    b.HasOne("DocManager.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DocManager.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
