@@ -84,7 +84,10 @@ public static class UploadCheck
             return 0;
         }
 
+        // Documents' files only: preview images are stored beside them as `{stem}-t` and `{stem}-p{n}`,
+        // made in the background at their own pace, so they are no measure of the uploads that landed.
         return Directory.EnumerateFiles(files, "*", new EnumerationOptions { RecurseSubdirectories = true })
-            .Count(path => !path.Contains($"{Path.DirectorySeparatorChar}.staging{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+            .Count(path => !path.Contains($"{Path.DirectorySeparatorChar}.staging{Path.DirectorySeparatorChar}", StringComparison.Ordinal) &&
+                !Path.GetFileName(path).Contains('-', StringComparison.Ordinal));
     }
 }
