@@ -36,13 +36,6 @@ public static class DownloadEndpoint
             return Results.NotFound();
         }
 
-        if (file.OwnerId != userId && IsWholeDownload(http.Request))
-        {
-            // The owner sees who read their document; a ranged or repeated fetch of the same bytes is not a new reading.
-            history.Record(id, userId, History.DocumentActions.Downloaded, new { version = file.Number });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
         var contentType = file.ContentType ?? "application/octet-stream";
         if (inline is not (null or "0" or "1"))
         {
@@ -62,17 +55,22 @@ public static class DownloadEndpoint
             headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; plugin-types application/pdf";
         }
 
-        var etag = new EntityTagHeaderValue($"\"{file.Sha256}\"");
-        var lastModified = new DateTimeOffset(file.UpdatedAt, TimeSpan.Zero);
-        if (files.LocalPath(file.StoredName) is { } path && File.Exists(path))
+        var result = await files.OpenAsync(file.StoredName, contentType, new DateTimeOffset(file.UpdatedAt, TimeSpan.Zero),
+            new EntityTagHeaderValue($"\"{file.Sha256}\""), ranges: true, cancellationToken);
+        if (result is null)
         {
-            return Results.File(path, contentType, fileDownloadName: null, lastModified, etag, enableRangeProcessing: true);
+            return Results.NotFound();
         }
 
-        var stream = await files.OpenReadAsync(file.StoredName, cancellationToken);
-        return stream is null
-            ? Results.NotFound()
-            : Results.File(stream, contentType, fileDownloadName: null, lastModified, etag, enableRangeProcessing: true);
+        if (file.OwnerId != userId && IsWholeDownload(http.Request))
+        {
+            // The owner sees who read their document; a ranged or repeated fetch of the same bytes is not a
+            // new reading. Recorded once the request is known to be good and the file to be there.
+            history.Record(id, userId, History.DocumentActions.Downloaded, new { version = file.Number });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     /// <summary>A GET that will send the bytes from the start: not HEAD, not a revalidation, not a later range.</summary>

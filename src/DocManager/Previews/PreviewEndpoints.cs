@@ -2,6 +2,7 @@ using DocManager.Data;
 using DocManager.Documents;
 using DocManager.Hosting;
 using DocManager.Sessions;
+using DocManager.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -23,18 +24,18 @@ internal static class PreviewEndpoints
         const string thumbnail = "/documents/{id:int}/thumbnail";
         const string page = "/documents/{id:int}/pages/{page:int}";
         endpoints.MapMethods(thumbnail, [HttpMethods.Get, HttpMethods.Head],
-            (int id, string? v, HttpContext http, AppDbContext db, PreviewFiles files, CancellationToken cancellationToken) =>
-                ServeAsync(id, 0, v, http, db, files, cancellationToken));
+            (int id, string? v, HttpContext http, AppDbContext db, IFileStore store, CancellationToken cancellationToken) =>
+                ServeAsync(id, 0, v, http, db, store, cancellationToken));
         endpoints.MapMethods(page, [HttpMethods.Get, HttpMethods.Head],
-            (int id, int page, string? v, HttpContext http, AppDbContext db, PreviewFiles files, CancellationToken cancellationToken) =>
-                page < 1 ? Task.FromResult(Results.NotFound()) : ServeAsync(id, page, v, http, db, files, cancellationToken));
+            (int id, int page, string? v, HttpContext http, AppDbContext db, IFileStore store, CancellationToken cancellationToken) =>
+                page < 1 ? Task.FromResult(Results.NotFound()) : ServeAsync(id, page, v, http, db, store, cancellationToken));
         endpoints.MapMethodNotAllowed(thumbnail, HttpMethods.Get, HttpMethods.Head);
         endpoints.MapMethodNotAllowed(page, HttpMethods.Get, HttpMethods.Head);
         return endpoints;
     }
 
     /// <summary>Page 0 is the thumbnail.</summary>
-    private static async Task<IResult> ServeAsync(int id, int page, string? v, HttpContext http, AppDbContext db, PreviewFiles files, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(int id, int page, string? v, HttpContext http, AppDbContext db, IFileStore store, CancellationToken cancellationToken)
     {
         var userId = http.User.GetUserId();
         var preview = await db.DocumentsVisibleTo(userId).AsNoTracking()
@@ -50,13 +51,8 @@ internal static class PreviewEndpoints
         headers.CacheControl = v == PreviewUrls.VersionOf(preview.PreviewKey) ? ImmutableCaching : Revalidate;
         headers.XContentTypeOptions = "nosniff";
         var etag = new EntityTagHeaderValue(PreviewUrls.ETagOf(preview.PreviewKey, page));
-        if (files.LocalPath(preview.PreviewKey, page) is { } path && File.Exists(path))
-        {
-            return Results.File(path, WebpContentType, fileDownloadName: null, lastModified: null, etag);
-        }
-
-        var stream = await files.OpenReadAsync(preview.PreviewKey, page, cancellationToken);
-        return stream is null ? Results.NotFound() : Results.File(stream, WebpContentType, fileDownloadName: null, lastModified: null, etag);
+        return await store.OpenAsync(StoredName.Preview(preview.PreviewKey, page), WebpContentType, lastModified: null, etag, ranges: false, cancellationToken)
+            ?? Results.NotFound();
     }
 
     private const string WebpContentType = "image/webp";

@@ -39,12 +39,6 @@ public sealed partial class PreviewFiles(IFileStore store, ILogger<PreviewFiles>
         return stem;
     }
 
-    public Task<Stream?> OpenReadAsync(string stem, int page, CancellationToken cancellationToken) =>
-        store.OpenReadAsync(StoredName.Preview(stem, page), cancellationToken);
-
-    /// <summary>The image's path on this machine when the store is a folder (served as a file, as downloads are), else null.</summary>
-    public string? LocalPath(string stem, int page) => store.LocalPath(StoredName.Preview(stem, page));
-
     /// <summary>
     /// Removes a set of images, as far as it can: an image left behind is unreachable (no row names
     /// its stem) and the integrity check's orphan sweep removes it later.

@@ -68,6 +68,21 @@ public sealed class HistoryTests
     }
 
     [Fact]
+    public async Task AViewersRefusedDownload_IsNoReading_AndLeavesTheHistoryAlone()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var owner = await app.NewUserAsync();
+        using var viewer = await app.NewUserAsync();
+        var id = await owner.UploadDocumentAsync(TestFile.Text("kept.txt", "kept\n"));
+        await owner.ShareDocumentAsync(id, viewer);
+
+        using var refused = await viewer.GetAsync($"/files/{id}?inline=yes");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.DoesNotContain(await HistoryAsync(owner, id), i => i.GetProperty("action").GetString() == "downloaded");
+    }
+
+    [Fact]
     public async Task TheHistory_GoesWithTheDocument()
     {
         await using var app = await TestApp.StartAsync();
