@@ -31,7 +31,6 @@ public sealed class OcrReader(
     /// </summary>
     public const int MinCharactersPerPage = 50;
 
-    private const string PdfType = "application/pdf";
     private const string Input = "input.pdf";
     private const string ScanName = "scan"; // pdftoppm adds .png, tesseract .txt
     private const string Scan = ScanName + ".png";
@@ -39,8 +38,8 @@ public sealed class OcrReader(
     /// <summary>Whether OCR runs here: `Ocr:Enabled`, or when it is not set, whether tesseract is installed.</summary>
     public bool Enabled => options.Value.Enabled ?? IsInstalled(previews.Value);
 
-    public static bool Supports(string? contentType) =>
-        contentType is PdfType or "image/png" or "image/jpeg" or "image/gif" or "image/webp";
+    /// <summary>PDFs and the image types previews decode (<see cref="PreviewKinds"/>): the same files are pictures and scans.</summary>
+    public static bool Supports(string? contentType) => Kind(contentType) is PreviewKind.Pdf or PreviewKind.Image;
 
     /// <summary>
     /// Whether a PDF whose text layer gave <paramref name="extractedText"/> over <paramref name="pageCount"/>
@@ -53,12 +52,14 @@ public sealed class OcrReader(
     public static bool IsInstalled(PreviewOptions previews) =>
         ProgramLookup.IsInstalled(Program, previews.ProgramsFolder, Environment.GetEnvironmentVariable("PATH"));
 
-    public Task<OcrResult> ReadAsync(Stream file, string contentType, CancellationToken cancellationToken) => contentType switch
+    public Task<OcrResult> ReadAsync(Stream file, string contentType, CancellationToken cancellationToken) => Kind(contentType) switch
     {
-        PdfType => ReadPdfAsync(file, cancellationToken),
-        _ when Supports(contentType) => ReadImageAsync(file, cancellationToken),
+        PreviewKind.Pdf => ReadPdfAsync(file, cancellationToken),
+        PreviewKind.Image => ReadImageAsync(file, cancellationToken),
         _ => Task.FromResult(OcrResult.Failure($"{contentType} files are not read by OCR")),
     };
+
+    private static PreviewKind Kind(string? contentType) => PreviewKinds.For(contentType, officeConverterConfigured: false);
 
     /// <summary>The words of a PNG, JPEG, GIF (first frame) or WebP image.</summary>
     public async Task<OcrResult> ReadImageAsync(Stream image, CancellationToken cancellationToken)

@@ -17,11 +17,12 @@ public sealed class DocumentViewer(IFileStore store)
             return new ViewerContent(document, ViewerKind.Note);
         }
 
-        var mediaType = PreviewKinds.MediaType(document.ContentType);
-        if (mediaType is "text/plain" or "text/csv" or "text/markdown" && storedName is not null)
+        // The kind regardless of a converter: it only decides whether text is shown as text.
+        var kind = PreviewKinds.For(document.ContentType, officeConverterConfigured: false);
+        if (kind == PreviewKind.Text && storedName is not null)
         {
             await using var stream = await store.OpenReadAsync(storedName, cancellationToken) ?? Stream.Null;
-            if (mediaType == "text/markdown")
+            if (PreviewKinds.MediaType(document.ContentType) == "text/markdown")
             {
                 var markdown = await TextView.ReadAsync(stream, MarkdownView.MaxBytes, cancellationToken);
                 return new ViewerContent(document, ViewerKind.Markdown, Html: MarkdownView.Render(markdown));
@@ -35,7 +36,7 @@ public sealed class DocumentViewer(IFileStore store)
         {
             PreviewState.Pending => new ViewerContent(document, ViewerKind.Pending),
             PreviewState.Failed => new ViewerContent(document, ViewerKind.Failed),
-            PreviewState.Ready when mediaType?.StartsWith("image/", StringComparison.Ordinal) == true && document.PreviewPages >= 1 =>
+            PreviewState.Ready when kind == PreviewKind.Image && document.PreviewPages >= 1 =>
                 new ViewerContent(document, ViewerKind.Image),
             PreviewState.Ready when document.PreviewPages >= 1 =>
                 new ViewerContent(document, ViewerKind.Pages, Math.Clamp(page ?? 1, 1, document.PreviewPages)),
