@@ -10,6 +10,17 @@ public static class PreviewSteps
     /// <summary>A real PNG (Skia-encoded) of the given pixel size.</summary>
     public static TestFile RealPng(string name, int width, int height) => new(name, TestImages.Png(width, height), "image/png");
 
+    /// <summary>
+    /// The only pictures are the app's own previews, from its own routes: a card's thumbnail or the
+    /// viewer's page or picture, never an element that a title, description or file name could build.
+    /// </summary>
+    public static void AssertOnlyPreviewImages(IEnumerable<AngleSharp.Dom.IElement> images) =>
+        Assert.All(images, img =>
+        {
+            Assert.True(img.ParentElement?.ClassList.Contains("doc-thumb") == true || img.ClassList.Contains("viewer-page") || img.ClassList.Contains("viewer-image"), img.OuterHtml);
+            Assert.Matches(@"^/documents/\d+/(thumbnail|pages/\d+)\?v=[0-9a-f]{12}$", img.GetAttribute("src"));
+        });
+
     /// <summary>The document's `preview` as the JSON API shows it.</summary>
     public static async Task<(string Status, int Pages)> PreviewAsync(this Browser browser, int id)
     {
